@@ -1,0 +1,401 @@
+//! Reference interpreter: runs any validated, specialized kernel on host
+//! tensors. It is the oracle every backend and every tuned schedule is
+//! checked against, so it is written to be obviously correct, not fast:
+//! each statement is a full loop nest over its parallel and reduction
+//! variables, exactly as the language defines.
+//!
+//! Numerics (the oracle's choice, documented in `ir-specs/README.md`):
+//! - floating expressions (f16, f32, f64) are evaluated in f64 and rounded
+//!   to the element type when stored into a tensor (temporaries included);
+//!   reductions accumulate in f64. f64 is closer to the exact real
+//!   arithmetic the contract defines than f32 is, so it is the better oracle;
+//! - i32 expressions use wrapping 32-bit arithmetic, floor division (an
+//!   error on division by zero) and truncating float-to-int conversion.
+//!
+//! Parallel: the output elements of a statement are split across threads
+//! with rayon; each element is computed by one thread from start to end, so
+//! results do not depend on the thread count.
+
+use kiln_ir::ast::{AssignOp, BinOp};
+use kiln_ir::ir::{ExprId, ExprKind, Func, Kernel};
+use kiln_ir::{DType, Specialized};
+use kiln_tensor::HostTensor;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Why a run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum InterpError {
+    /// Wrong number of input tensors.
+    #[error("expected {expected} inputs, got {got}")]
+    InputCount {
+        /// Declared.
+        expected: usize,
+        /// Given.
+        got: usize,
+    },
+    /// An input whose dtype or shape disagrees with the specialization.
+    #[error("input `{name}` is {got} but the specialized kernel needs {want}")]
+    InputMismatch {
+        /// Parameter.
+        name: String,
+        /// Given, e.g. `f32[3, 4]`.
+        got: String,
+        /// Expected.
+        want: String,
+    },
+    /// Integer division by zero in an i32 expression.
+    #[error("integer division by zero in statement {stmt} of `{kernel}`")]
+    DivByZero {
+        /// Kernel name.
+        kernel: String,
+        /// Statement index.
+        stmt: usize,
+    },
+}
+
+/// Runs `spec` on `inputs` (in declaration order) and returns the outputs in
+/// declaration order.
+pub fn run(spec: &Specialized<'_>, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, InterpError> {
+    let k = spec.kernel;
+    if inputs.len() != k.inputs.len() {
+        return Err(InterpError::InputCount {
+            expected: k.inputs.len(),
+            got: inputs.len(),
+        });
+    }
+    let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
+    for (&t, x) in k.inputs.iter().zip(inputs) {
+        let tensor = &k.tensors[t];
+        if x.dtype() != tensor.dtype || x.shape != spec.shape(t) {
+            return Err(InterpError::InputMismatch {
+                name: tensor.name.clone(),
+                got: format!("{}{:?}", x.dtype(), x.shape),
+                want: format!("{}{:?}", tensor.dtype, spec.shape(t)),
+            });
+        }
+        bufs[idx(t)] = Some(x.to_f64());
+    }
+    for (si, stmt) in k.stmts.iter().enumerate() {
+        let plan = Plan::new(spec, si);
+        let out_len: usize = spec.domain(si)[..stmt.n_parallel].iter().product();
+        let mut out = vec![0.0f64; out_len];
+        let failed = AtomicBool::new(false);
+        out.par_iter_mut()
+            .enumerate()
+            .with_min_len(64)
+            .for_each(|(lin, slot)| {
+                let mut ev = Eval {
+                    k,
+                    plan: &plan,
+                    bufs: &bufs,
+                    vars: vec![0i64; plan.ext.len()],
+                    div_by_zero: false,
+                };
+                *slot = ev.element(lin);
+                if ev.div_by_zero {
+                    failed.store(true, Ordering::Relaxed);
+                }
+            });
+        if failed.load(Ordering::Relaxed) {
+            return Err(InterpError::DivByZero {
+                kernel: k.name.clone(),
+                stmt: si,
+            });
+        }
+        let dtype = k.tensors[stmt.target].dtype;
+        for v in &mut out {
+            *v = round_to(dtype, *v);
+        }
+        bufs[idx(stmt.target)] = Some(out);
+    }
+    Ok(k.outputs
+        .iter()
+        .map(|&t| {
+            let data = bufs[idx(t)].take().unwrap_or_default();
+            HostTensor::from_f64(k.tensors[t].dtype, spec.shape(t).to_vec(), &data)
+        })
+        .collect())
+}
+
+fn idx(t: kiln_ir::ir::TensorId) -> usize {
+    t.into_raw().into_u32() as usize
+}
+
+/// Rounds an f64 to the precision of `dtype`.
+fn round_to(dtype: DType, v: f64) -> f64 {
+    match dtype {
+        DType::F16 => half::f16::from_f64(v).to_f64(),
+        DType::F32 => v as f32 as f64,
+        DType::F64 => v,
+        DType::I32 => v,
+    }
+}
+
+/// A read as (tensor index, base offset, per-variable flat strides).
+type ReadPlan = (usize, i64, Vec<(usize, i64)>);
+
+/// Precomputed flat-offset form of every read in one statement.
+struct Plan {
+    stmt: usize,
+    ext: Vec<usize>,
+    n_parallel: usize,
+    /// Size symbol values, by symbol index.
+    sizes: Vec<i64>,
+    /// Per expression id (dense over the kernel): offset + Σ coef·var.
+    reads: Vec<Option<ReadPlan>>,
+}
+
+impl Plan {
+    fn new(spec: &Specialized<'_>, stmt: usize) -> Plan {
+        let k = spec.kernel;
+        let s = &k.stmts[stmt];
+        let mut reads = vec![None; k.exprs.len()];
+        k.walk(s.value, &mut |id, e| {
+            if let ExprKind::Read { tensor, index } = &e.kind {
+                let shape = spec.shape(*tensor);
+                let mut stride = 1i64;
+                let mut base = 0i64;
+                let mut coefs = vec![0i64; s.vars.len()];
+                for (axis, a) in index.iter().enumerate().rev() {
+                    let (terms, off) = spec.affine(a);
+                    base += off * stride;
+                    for (v, c) in terms {
+                        coefs[v as usize] += c * stride;
+                    }
+                    stride *= shape[axis] as i64;
+                }
+                let coefs = coefs
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, c)| *c != 0)
+                    .collect();
+                reads[id.into_raw().into_u32() as usize] = Some((idx(*tensor), base, coefs));
+            }
+        });
+        Plan {
+            stmt,
+            ext: spec.domain(stmt).to_vec(),
+            n_parallel: s.n_parallel,
+            sizes: k.symbols.iter().map(|(id, _)| spec.size(id)).collect(),
+            reads,
+        }
+    }
+}
+
+struct Eval<'a> {
+    k: &'a Kernel,
+    plan: &'a Plan,
+    bufs: &'a [Option<Vec<f64>>],
+    vars: Vec<i64>,
+    div_by_zero: bool,
+}
+
+impl Eval<'_> {
+    /// Computes output element `lin` (row-major over the parallel variables).
+    fn element(&mut self, mut lin: usize) -> f64 {
+        let p = self.plan;
+        for v in (0..p.n_parallel).rev() {
+            self.vars[v] = (lin % p.ext[v]) as i64;
+            lin /= p.ext[v];
+        }
+        let s = &self.k.stmts[p.stmt];
+        let ty = self.k.exprs[s.value].ty;
+        let red = &p.ext[p.n_parallel..];
+        if red.is_empty() {
+            return self.eval(s.value);
+        }
+        if red.contains(&0) {
+            return identity(s.op, ty);
+        }
+        let mut acc = identity(s.op, ty);
+        for v in p.n_parallel..p.ext.len() {
+            self.vars[v] = 0;
+        }
+        loop {
+            let x = self.eval(s.value);
+            acc = combine(s.op, ty, acc, x);
+            // Odometer over the reduction variables, last fastest.
+            let mut v = p.ext.len();
+            loop {
+                if v == p.n_parallel {
+                    return acc;
+                }
+                v -= 1;
+                self.vars[v] += 1;
+                if (self.vars[v] as usize) < p.ext[v] {
+                    break;
+                }
+                self.vars[v] = 0;
+            }
+        }
+    }
+
+    fn eval(&mut self, id: ExprId) -> f64 {
+        kiln_ir::with_stack(|| self.eval_inner(id))
+    }
+
+    fn eval_inner(&mut self, id: ExprId) -> f64 {
+        let e = &self.k.exprs[id];
+        let int = e.ty == DType::I32;
+        match &e.kind {
+            ExprKind::Float(v) => *v,
+            ExprKind::Int(v) => *v as f64,
+            ExprKind::Read { .. } => {
+                let Some((t, base, coefs)) = &self.plan.reads[id.into_raw().into_u32() as usize]
+                else {
+                    unreachable!("every read of the statement is planned")
+                };
+                let mut off = *base;
+                for (v, c) in coefs {
+                    off += c * self.vars[*v];
+                }
+                match &self.bufs[*t] {
+                    Some(b) => b[off as usize],
+                    None => unreachable!("validated kernels read defined tensors only"),
+                }
+            }
+            ExprKind::Size(s) => self.plan.sizes[s.into_raw().into_u32() as usize] as f64,
+            ExprKind::Var(v) => self.vars[*v as usize] as f64,
+            ExprKind::Neg(a) => {
+                let a = self.eval(*a);
+                if int {
+                    (a as i32).wrapping_neg() as f64
+                } else {
+                    -a
+                }
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.eval(*a), self.eval(*b));
+                if int {
+                    self.int_binary(*op, a as i32, b as i32) as f64
+                } else {
+                    match op {
+                        BinOp::Add => a + b,
+                        BinOp::Sub => a - b,
+                        BinOp::Mul => a * b,
+                        _ => a / b,
+                    }
+                }
+            }
+            ExprKind::Call(f, args) => {
+                let a = self.eval(args[0]);
+                let b = if args.len() > 1 {
+                    self.eval(args[1])
+                } else {
+                    0.0
+                };
+                match f {
+                    Func::Exp => a.exp(),
+                    Func::Log => a.ln(),
+                    Func::Sqrt => a.sqrt(),
+                    Func::Rsqrt => 1.0 / a.sqrt(),
+                    Func::Tanh => a.tanh(),
+                    Func::Sigmoid => 1.0 / (1.0 + (-a).exp()),
+                    Func::Abs if int => (a as i32).wrapping_abs() as f64,
+                    Func::Abs => a.abs(),
+                    Func::Max => {
+                        if a.is_nan() || b.is_nan() {
+                            f64::NAN
+                        } else {
+                            a.max(b)
+                        }
+                    }
+                    Func::Min => {
+                        if a.is_nan() || b.is_nan() {
+                            f64::NAN
+                        } else {
+                            a.min(b)
+                        }
+                    }
+                    Func::Pow => a.powf(b),
+                }
+            }
+            ExprKind::Select {
+                cmp,
+                lhs,
+                rhs,
+                then,
+                otherwise,
+            } => {
+                let (l, r) = (self.eval(*lhs), self.eval(*rhs));
+                let c = match cmp {
+                    BinOp::Lt => l < r,
+                    BinOp::Le => l <= r,
+                    BinOp::Gt => l > r,
+                    BinOp::Ge => l >= r,
+                    BinOp::Eq => l == r,
+                    _ => l != r,
+                };
+                self.eval(if c { *then } else { *otherwise })
+            }
+            ExprKind::Cast(a) => {
+                let from = self.k.exprs[*a].ty;
+                let v = self.eval(*a);
+                match e.ty {
+                    // Float to int truncates toward zero and saturates (NaN -> 0).
+                    DType::I32 => v as i32 as f64,
+                    _ if from == DType::I32 => round_to(e.ty, v),
+                    to => round_to(to, v),
+                }
+            }
+        }
+    }
+
+    fn int_binary(&mut self, op: BinOp, a: i32, b: i32) -> i32 {
+        match op {
+            BinOp::Add => a.wrapping_add(b),
+            BinOp::Sub => a.wrapping_sub(b),
+            BinOp::Mul => a.wrapping_mul(b),
+            _ => {
+                if b == 0 {
+                    self.div_by_zero = true;
+                    return 0;
+                }
+                let q = a.wrapping_div(b);
+                if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
+                    q.wrapping_sub(1)
+                } else {
+                    q
+                }
+            }
+        }
+    }
+}
+
+fn identity(op: AssignOp, ty: DType) -> f64 {
+    let int = ty == DType::I32;
+    match op {
+        AssignOp::Assign | AssignOp::Add => 0.0,
+        AssignOp::Mul => 1.0,
+        AssignOp::Max if int => i32::MIN as f64,
+        AssignOp::Max => f64::NEG_INFINITY,
+        AssignOp::Min if int => i32::MAX as f64,
+        AssignOp::Min => f64::INFINITY,
+    }
+}
+
+fn combine(op: AssignOp, ty: DType, acc: f64, x: f64) -> f64 {
+    let int = ty == DType::I32;
+    match op {
+        AssignOp::Assign => x,
+        AssignOp::Add if int => (acc as i32).wrapping_add(x as i32) as f64,
+        AssignOp::Add => acc + x,
+        AssignOp::Mul if int => (acc as i32).wrapping_mul(x as i32) as f64,
+        AssignOp::Mul => acc * x,
+        AssignOp::Max => {
+            if acc.is_nan() || x.is_nan() {
+                f64::NAN
+            } else {
+                acc.max(x)
+            }
+        }
+        AssignOp::Min => {
+            if acc.is_nan() || x.is_nan() {
+                f64::NAN
+            } else {
+                acc.min(x)
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Typed diagnostics with source spans, rendered through `miette`.
+//!
+//! Every error the language contract names has its own [`ErrorKind`]; a
+//! [`Diag`] carries the kind, a message, a primary span and optional
+//! secondary labels. Rendering against the source is done by
+//! [`Diag::render`] (plain text, stable for golden tests) or by wrapping it in
+//! a [`Report`] for colourful terminal output.
+
+use crate::span::Span;
+use std::fmt;
+use std::sync::Arc;
+
+/// The class of an error; one per error the language contract lists, plus a
+/// few the contract implies (arity, non-affine index, ...).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Malformed source text.
+    Syntax,
+    /// A name that refers to nothing in scope.
+    UnknownName,
+    /// A call of a function the language does not have.
+    UnknownFunction,
+    /// A dtype the language does not have.
+    UnknownDtype,
+    /// Operands or contexts whose types disagree.
+    TypeMismatch,
+    /// A call with the wrong number of arguments.
+    Arity,
+    /// An expression in a place where it is not allowed (a comparison outside
+    /// `select`, a non-affine index, a complex input dimension, ...).
+    InvalidExpression,
+    /// An index variable that never indexes a tensor dimension alone.
+    NoPlainUse,
+    /// An index variable whose plain uses imply different ranges.
+    RangeMismatch,
+    /// `=` used in a statement that has reduction variables.
+    AssignWithReduction,
+    /// A statement whose target is an input.
+    WriteInput,
+    /// A read of a temporary or output before the statement that defines it.
+    ReadBeforeDefine,
+    /// An output that no statement writes.
+    OutputNotWritten,
+    /// An output or temporary written by more than one statement.
+    WrittenTwice,
+    /// One name used for two things (parameters, symbols, temporaries, variables).
+    DuplicateName,
+    /// A tensor indexed with the wrong number of indices.
+    RankMismatch,
+    /// The left side of a statement indexes with something other than
+    /// distinct plain variables.
+    BadTargetIndex,
+    /// A dimension that is not positive.
+    BadDimension,
+    /// Call time: a parameter without an argument.
+    MissingArgument,
+    /// Call time: an argument that matches no parameter.
+    ExtraArgument,
+    /// Call time: an argument whose shape disagrees with the declared symbols.
+    ShapeMismatch,
+    /// Call time: an affine index that leaves its tensor.
+    OutOfBounds,
+    /// Call time: an argument of the wrong dtype.
+    DtypeMismatch,
+    /// Call time: a size symbol with no value, or a value for no symbol.
+    SizeBinding,
+}
+
+impl ErrorKind {
+    /// Stable code shown in rendered diagnostics, e.g. `kiln::syntax`.
+    pub fn code(self) -> &'static str {
+        use ErrorKind::*;
+        match self {
+            Syntax => "kiln::syntax",
+            UnknownName => "kiln::unknown-name",
+            UnknownFunction => "kiln::unknown-function",
+            UnknownDtype => "kiln::unknown-dtype",
+            TypeMismatch => "kiln::type-mismatch",
+            Arity => "kiln::arity",
+            InvalidExpression => "kiln::invalid-expression",
+            NoPlainUse => "kiln::no-plain-use",
+            RangeMismatch => "kiln::range-mismatch",
+            AssignWithReduction => "kiln::assign-with-reduction",
+            WriteInput => "kiln::write-input",
+            ReadBeforeDefine => "kiln::read-before-define",
+            OutputNotWritten => "kiln::output-not-written",
+            WrittenTwice => "kiln::written-twice",
+            DuplicateName => "kiln::duplicate-name",
+            RankMismatch => "kiln::rank-mismatch",
+            BadTargetIndex => "kiln::bad-target-index",
+            BadDimension => "kiln::bad-dimension",
+            MissingArgument => "kiln::missing-argument",
+            ExtraArgument => "kiln::extra-argument",
+            ShapeMismatch => "kiln::shape-mismatch",
+            OutOfBounds => "kiln::out-of-bounds",
+            DtypeMismatch => "kiln::dtype-mismatch",
+            SizeBinding => "kiln::size-binding",
+        }
+    }
+}
+
+/// One diagnostic: what went wrong and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diag {
+    /// Error class.
+    pub kind: ErrorKind,
+    /// One-line message.
+    pub message: String,
+    /// Where; `None` only for call-time errors that have no source place.
+    pub span: Option<Span>,
+    /// Label at the primary span.
+    pub label: String,
+    /// Further places, each with its label.
+    pub related: Vec<(Span, String)>,
+    /// Optional hint.
+    pub help: Option<String>,
+}
+
+impl Diag {
+    /// A diagnostic at `span` whose label repeats nothing.
+    pub fn new(kind: ErrorKind, span: Span, message: impl Into<String>) -> Self {
+        Diag {
+            kind,
+            message: message.into(),
+            span: Some(span),
+            label: "here".into(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A diagnostic with no source place.
+    pub fn unspanned(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Diag {
+            kind,
+            message: message.into(),
+            span: None,
+            label: String::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the primary label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Adds a secondary labelled span.
+    pub fn with(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    /// Sets the help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches the source so the diagnostic can be rendered.
+    pub fn report(self, source: &Source) -> Report {
+        Report {
+            diag: self,
+            source: source.clone(),
+        }
+    }
+
+    /// Renders as plain text (no colour, fixed width): stable for goldens.
+    pub fn render(&self, source: &Source) -> String {
+        self.clone().report(source).render_plain()
+    }
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag {}
+
+/// A named source text, shared cheaply.
+#[derive(Clone, Debug)]
+pub struct Source {
+    name: Arc<str>,
+    text: Arc<str>,
+}
+
+impl Source {
+    /// A source with a display name (usually the file path).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: Arc::from(name.into()),
+            text: Arc::from(text.into()),
+        }
+    }
+
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A diagnostic bound to its source: implements [`miette::Diagnostic`].
+#[derive(Debug)]
+pub struct Report {
+    diag: Diag,
+    source: Source,
+}
+
+impl Report {
+    /// The diagnostic.
+    pub fn diag(&self) -> &Diag {
+        &self.diag
+    }
+
+    /// Plain rendering, no colour, 100 columns.
+    pub fn render_plain(&self) -> String {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_width(100)
+                .with_links(false);
+        let mut out = String::new();
+        // Rendering into a String cannot fail.
+        let _ = handler.render_report(&mut out, self);
+        out
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl miette::Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diag.kind.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.diag.span.map(|_| self as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.diag.span?;
+        let mut labels = vec![miette::LabeledSpan::new_primary_with_span(
+            Some(self.diag.label.clone()),
+            span,
+        )];
+        for (s, l) in &self.diag.related {
+            labels.push(miette::LabeledSpan::new_with_span(Some(l.clone()), *s));
+        }
+        Some(Box::new(labels.into_iter()))
+    }
+}
+
+impl miette::SourceCode for Report {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner =
+            self.source
+                .text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.source.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}

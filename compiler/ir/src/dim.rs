@@ -1,0 +1,176 @@
+//! Size expressions: dimensions of tensors and coefficients of affine indices.
+
+use crate::ir::SymbolId;
+use std::collections::BTreeMap;
+
+/// A size expression over size symbols and integer literals. `/` is floor
+/// division.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DimExpr {
+    /// Integer literal.
+    Lit(i64),
+    /// A size symbol.
+    Sym(SymbolId),
+    /// `a + b`
+    Add(Box<DimExpr>, Box<DimExpr>),
+    /// `a - b`
+    Sub(Box<DimExpr>, Box<DimExpr>),
+    /// `a * b`
+    Mul(Box<DimExpr>, Box<DimExpr>),
+    /// `a / b` (floor)
+    Div(Box<DimExpr>, Box<DimExpr>),
+}
+
+/// Floor division (`None` on division by zero or overflow).
+pub fn floor_div(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        Some(q - 1)
+    } else {
+        Some(q)
+    }
+}
+
+/// Why a size expression has no value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DimEvalError {
+    /// A symbol without a value.
+    Unbound(SymbolId),
+    /// Division by zero.
+    DivByZero,
+    /// Result outside i64.
+    Overflow,
+}
+
+impl DimExpr {
+    /// Evaluates with `lookup` giving each symbol's value.
+    pub fn eval(&self, lookup: &dyn Fn(SymbolId) -> Option<i64>) -> Result<i64, DimEvalError> {
+        use DimEvalError::*;
+        Ok(match self {
+            DimExpr::Lit(v) => *v,
+            DimExpr::Sym(s) => lookup(*s).ok_or(Unbound(*s))?,
+            DimExpr::Add(a, b) => a
+                .eval(lookup)?
+                .checked_add(b.eval(lookup)?)
+                .ok_or(Overflow)?,
+            DimExpr::Sub(a, b) => a
+                .eval(lookup)?
+                .checked_sub(b.eval(lookup)?)
+                .ok_or(Overflow)?,
+            DimExpr::Mul(a, b) => a
+                .eval(lookup)?
+                .checked_mul(b.eval(lookup)?)
+                .ok_or(Overflow)?,
+            DimExpr::Div(a, b) => {
+                let (a, b) = (a.eval(lookup)?, b.eval(lookup)?);
+                if b == 0 {
+                    return Err(DivByZero);
+                }
+                floor_div(a, b).ok_or(Overflow)?
+            }
+        })
+    }
+
+    /// Value without symbols, if it has one.
+    pub fn constant(&self) -> Option<i64> {
+        self.eval(&|_| None).ok()
+    }
+
+    /// Linear normal form `Σ coef·sym + c`, when the expression is linear.
+    fn linear(&self) -> Option<(BTreeMap<u32, i64>, i64)> {
+        match self {
+            DimExpr::Lit(v) => Some((BTreeMap::new(), *v)),
+            DimExpr::Sym(s) => Some((BTreeMap::from([(s.into_raw().into_u32(), 1)]), 0)),
+            DimExpr::Add(a, b) | DimExpr::Sub(a, b) => {
+                let sign = if matches!(self, DimExpr::Sub(..)) {
+                    -1
+                } else {
+                    1
+                };
+                let (mut ta, ca) = a.linear()?;
+                let (tb, cb) = b.linear()?;
+                for (k, v) in tb {
+                    *ta.entry(k).or_insert(0) += sign * v;
+                }
+                ta.retain(|_, v| *v != 0);
+                Some((ta, ca.checked_add(sign * cb)?))
+            }
+            DimExpr::Mul(a, b) => {
+                let (ta, ca) = a.linear()?;
+                let (tb, cb) = b.linear()?;
+                let (terms, k, c) = match (ta.is_empty(), tb.is_empty()) {
+                    (true, _) => (tb, ca, cb),
+                    (_, true) => (ta, cb, ca),
+                    _ => return None,
+                };
+                let mut t: BTreeMap<u32, i64> =
+                    terms.into_iter().map(|(s, v)| (s, v * k)).collect();
+                t.retain(|_, v| *v != 0);
+                Some((t, c.checked_mul(k)?))
+            }
+            DimExpr::Div(..) => {
+                let c = self.constant()?;
+                Some((BTreeMap::new(), c))
+            }
+        }
+    }
+
+    /// Symbolic equality: equal linear normal forms, else equal trees.
+    pub fn same_as(&self, other: &DimExpr) -> bool {
+        match (self.linear(), other.linear()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self == other,
+        }
+    }
+
+    /// Symbols used, in order of first use.
+    pub fn symbols(&self, out: &mut Vec<SymbolId>) {
+        match self {
+            DimExpr::Lit(_) => {}
+            DimExpr::Sym(s) => {
+                if !out.contains(s) {
+                    out.push(*s)
+                }
+            }
+            DimExpr::Add(a, b) | DimExpr::Sub(a, b) | DimExpr::Mul(a, b) | DimExpr::Div(a, b) => {
+                a.symbols(out);
+                b.symbols(out);
+            }
+        }
+    }
+
+    /// Prints with symbol names from `name`.
+    pub fn display(&self, name: &dyn Fn(SymbolId) -> String) -> String {
+        fn go(
+            e: &DimExpr,
+            name: &dyn Fn(SymbolId) -> String,
+            out: &mut String,
+            parent: u8,
+            right: bool,
+        ) {
+            let (p, op, a, b) = match e {
+                DimExpr::Lit(v) => return out.push_str(&v.to_string()),
+                DimExpr::Sym(s) => return out.push_str(&name(*s)),
+                DimExpr::Add(a, b) => (2, "+", a, b),
+                DimExpr::Sub(a, b) => (2, "-", a, b),
+                DimExpr::Mul(a, b) => (3, "*", a, b),
+                DimExpr::Div(a, b) => (3, "/", a, b),
+            };
+            let paren = p < parent || (right && p == parent);
+            if paren {
+                out.push('(');
+            }
+            go(a, name, out, p, false);
+            out.push(' ');
+            out.push_str(op);
+            out.push(' ');
+            go(b, name, out, p, true);
+            if paren {
+                out.push(')');
+            }
+        }
+        let mut out = String::new();
+        go(self, name, &mut out, 0, false);
+        out
+    }
+}
