@@ -408,11 +408,12 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
         let mean = v.iter().sum::<f64>() / n;
         let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let shape: Vec<String> = x.shape.iter().map(|d| d.to_string()).collect();
         println!(
-            "  {} {}{:?}  mean {mean:.6}  min {lo:.6}  max {hi:.6}",
+            "  {} {}[{}]  mean {mean:.6}  min {lo:.6}  max {hi:.6}",
             path.display(),
             x.dtype(),
-            x.shape
+            shape.join(",")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, builds kiln, then checks every
+# kernel of the library in ir-specs/ and runs it on random inputs, printing
+# one line per kernel.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo build --release --locked -p kiln-cli -q
+KILN=target/release/kiln
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# file kernel sizes
+runs=(
+  "matmul.kiln matmul M=128,N=96,K=64"
+  "matmul_tb.kiln matmul_tb M=128,N=96,K=64"
+  "batched_matmul.kiln batched_matmul Z=4,M=32,N=32,K=32"
+  "matvec.kiln matvec M=512,N=256"
+  "conv2d.kiln conv2d N=1,CI=8,H=16,W=16,CO=8,KH=3,KW=3"
+  "depthwise_conv2d.kiln depthwise_conv2d N=1,C=16,H=16,W=16,KH=3,KW=3"
+  "softmax.kiln softmax R=64,C=256"
+  "log_softmax.kiln log_softmax R=64,C=256"
+  "layernorm.kiln layernorm R=64,C=256"
+  "rmsnorm.kiln rmsnorm R=64,C=256"
+  "row_sum.kiln row_sum R=64,C=256"
+  "row_max.kiln row_max R=64,C=256"
+  "gelu.kiln gelu R=64,C=256"
+  "transpose.kiln transpose R=64,C=128"
+  "relu_bias.kiln relu_bias R=64,C=256"
+  "attention_decode.kiln attention_decode B=4,T=128,D=64"
+  "causal_attention.kiln causal_attention T=64,D=32"
+  "dtypes.kiln imatmul M=16,N=16,K=16"
+  "dtypes.kiln axpy_f64 N=1000"
+  "dtypes.kiln scale_sum_f16 R=8,C=32"
+  "dtypes.kiln ramp N=100"
+)
+printf '%-18s %-38s %11s   %s\n' kernel sizes time "first output"
+for r in "${runs[@]}"; do
+  read -r file kernel sizes <<<"$r"
+  "$KILN" check "ir-specs/$file" >/dev/null
+  line=$("$KILN" run "ir-specs/$file" --kernel "$kernel" --device interp --random "$sizes" --out "$out/$kernel")
+  ms=$(sed -n '1s/.* in \([0-9.]*\) ms/\1/p' <<<"$line")
+  first=$(sed -n '2p' <<<"$line" | awk '{print $2, "mean", $4}')
+  printf '%-18s %-38s %8s ms %s\n' "$kernel" "$sizes" "$ms" "$first"
+done
+echo "all ${#runs[@]} kernels checked and run on the reference interpreter (outputs verified by 'scripts/test.sh')"
