@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn kiln(args: &[&str]) -> Output {
@@ -33,7 +36,12 @@ fn check_accepts_every_library_kernel() {
     assert!(fs.len() >= 14);
     for f in fs {
         let out = kiln(&["check", f.to_str().unwrap()]);
-        assert!(out.status.success(), "{}: {}", f.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains(" ok "));
     }
 }
@@ -46,7 +54,10 @@ fn check_rejects_every_error_file_with_a_spanned_message() {
         let err = String::from_utf8_lossy(&out.stderr);
         let name = f.file_name().unwrap().to_str().unwrap();
         assert!(err.contains("kiln::"), "{name}: {err}");
-        assert!(err.contains(&format!("{name}:")), "{name}: the message points into the file: {err}");
+        assert!(
+            err.contains(&format!("{name}:")),
+            "{name}: the message points into the file: {err}"
+        );
     }
 }
 
@@ -79,11 +90,18 @@ fn run_matmul_writes_the_product_of_its_saved_inputs() {
         out_dir.to_str().unwrap(),
         "--save-inputs",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let a = HostTensor::read_npy(&out_dir.join("a.npy")).unwrap();
     let b = HostTensor::read_npy(&out_dir.join("b.npy")).unwrap();
     let c = HostTensor::read_npy(&out_dir.join("c.npy")).unwrap();
-    assert_eq!((a.shape.clone(), b.shape.clone(), c.shape.clone()), (vec![64, 32], vec![32, 48], vec![64, 48]));
+    assert_eq!(
+        (a.shape.clone(), b.shape.clone(), c.shape.clone()),
+        (vec![64, 32], vec![32, 48], vec![64, 48])
+    );
     for (got, want) in c.to_f64().iter().zip(naive_mm(&a, &b)) {
         assert!((got - want).abs() < 1e-4, "{got} vs {want}");
     }
@@ -99,7 +117,11 @@ fn run_matmul_writes_the_product_of_its_saved_inputs() {
         "--out",
         out2.to_str().unwrap(),
     ]);
-    assert!(res.status.success(), "{}", String::from_utf8_lossy(&res.stderr));
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     assert_eq!(HostTensor::read_npy(&out2.join("c.npy")).unwrap(), c);
 }
 
@@ -116,7 +138,11 @@ fn run_takes_scalar_literals_and_mixes_given_and_random_inputs() {
         "--out",
         dir.path().to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let y = HostTensor::read_npy(&dir.path().join("y.npy")).unwrap();
     assert_eq!(y.shape, vec![3, 16]);
 }
@@ -126,13 +152,24 @@ fn failed_runs_leave_no_files_and_say_why() {
     let dir = tempfile::tempdir().unwrap();
     let o = dir.path().join("o");
     // Missing size for K.
-    let out = kiln(&["run", "ir-specs/matmul.kiln", "--random", "M=4,N=4", "--out", o.to_str().unwrap()]);
+    let out = kiln(&[
+        "run",
+        "ir-specs/matmul.kiln",
+        "--random",
+        "M=4,N=4",
+        "--out",
+        o.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("K=..."));
     assert!(!o.exists() || std::fs::read_dir(&o).unwrap().next().is_none());
     // Shape mismatch between a given input and the random sizes.
     let a = dir.path().join("a.npy");
-    std::fs::write(&a, HostTensor::zeros(kiln_ir::DType::F32, vec![4, 5]).to_npy_bytes()).unwrap();
+    std::fs::write(
+        &a,
+        HostTensor::zeros(kiln_ir::DType::F32, vec![4, 5]).to_npy_bytes(),
+    )
+    .unwrap();
     let out = kiln(&[
         "run",
         "ir-specs/matmul.kiln",
@@ -143,14 +180,34 @@ fn failed_runs_leave_no_files_and_say_why() {
         "--out",
         o.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "K comes from a: {}", String::from_utf8_lossy(&out.stderr));
-    let out = kiln(&["run", "ir-specs/matmul.kiln", "-i", &format!("a={}", a.display()), "--out", o.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "K comes from a: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kiln(&[
+        "run",
+        "ir-specs/matmul.kiln",
+        "-i",
+        &format!("a={}", a.display()),
+        "--out",
+        o.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kiln::missing-argument"));
     // A corrupt .npy is an error, not a crash.
     let junk = dir.path().join("junk.npy");
     std::fs::write(&junk, b"\x93NUMPY garbage").unwrap();
-    let out = kiln(&["run", "ir-specs/matvec.kiln", "-i", &format!("a={}", junk.display()), "--random", "M=2,N=2", "--out", o.to_str().unwrap()]);
+    let out = kiln(&[
+        "run",
+        "ir-specs/matvec.kiln",
+        "-i",
+        &format!("a={}", junk.display()),
+        "--random",
+        "M=2,N=2",
+        "--out",
+        o.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("junk.npy"));
     // No temporary files left behind anywhere.
@@ -162,7 +219,16 @@ fn failed_runs_leave_no_files_and_say_why() {
 
 #[test]
 fn unavailable_devices_are_named() {
-    let out = kiln(&["run", "ir-specs/matmul.kiln", "--device", "opencl:0", "--random", "M=2,N=2,K=2", "--out", "/tmp/unused"]);
+    let out = kiln(&[
+        "run",
+        "ir-specs/matmul.kiln",
+        "--device",
+        "opencl:0",
+        "--random",
+        "M=2,N=2,K=2",
+        "--out",
+        "/tmp/unused",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("opencl:0"));
 }
@@ -171,14 +237,28 @@ fn unavailable_devices_are_named() {
 fn fmt_prints_canonical_form_and_check_detects_drift() {
     let out = kiln(&["fmt", "tests/fmt/messy.kiln"]);
     assert!(out.status.success());
-    assert_eq!(String::from_utf8_lossy(&out.stdout), std::fs::read_to_string(root().join("tests/fmt/messy.out")).unwrap());
-    assert_eq!(kiln(&["fmt", "--check", "tests/fmt/messy.kiln"]).status.code(), Some(1));
-    assert!(kiln(&["fmt", "--check", "tests/fmt/messy.out"]).status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        std::fs::read_to_string(root().join("tests/fmt/messy.out")).unwrap()
+    );
+    assert_eq!(
+        kiln(&["fmt", "--check", "tests/fmt/messy.kiln"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert!(kiln(&["fmt", "--check", "tests/fmt/messy.out"])
+        .status
+        .success());
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("k.kiln");
     std::fs::copy(root().join("tests/fmt/messy.kiln"), &f).unwrap();
-    assert!(kiln(&["fmt", "--write", f.to_str().unwrap()]).status.success());
-    assert!(kiln(&["fmt", "--check", f.to_str().unwrap()]).status.success());
+    assert!(kiln(&["fmt", "--write", f.to_str().unwrap()])
+        .status
+        .success());
+    assert!(kiln(&["fmt", "--check", f.to_str().unwrap()])
+        .status
+        .success());
 }
 
 #[test]
