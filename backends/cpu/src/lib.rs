@@ -1,0 +1,400 @@
+//! kiln's CPU backend.
+//!
+//! Compile (testable anywhere): a specialized kernel and a validated
+//! schedule are emitted as MLIR ([`kiln_mlir::emit`]), lowered to the LLVM
+//! dialect and translated in-process to an LLVM module, stamped with the
+//! host CPU and its features, optimized at O3 (floating reductions may be
+//! reassociated: the emitter marks float arithmetic `reassoc,contract`, as
+//! the language allows) and JIT-compiled. Run: each statement is a launch
+//! of independent blocks (each owns its output tile), spread over a rayon
+//! pool of `schedule.threads` workers that take blocks from a shared
+//! counter; temporaries are allocated per run by the runtime.
+
+#![allow(unsafe_code)]
+
+pub mod device;
+
+pub use device::CpuDevice;
+
+use inkwell::attributes::AttributeLoc;
+use inkwell::context::Context;
+use inkwell::execution_engine::ExecutionEngine;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine};
+use inkwell::OptimizationLevel;
+use kiln_ir::ir::TensorId;
+use kiln_ir::{DType, Specialized};
+use kiln_mlir::Mlir;
+use kiln_schedule::{Schedule, ScheduleError};
+use kiln_tensor::{Data, HostTensor};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Errors of the CPU backend.
+#[derive(Debug, thiserror::Error)]
+pub enum CpuError {
+    /// The schedule does not fit the kernel or the CPU.
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    /// MLIR rejected or failed to lower the module (a kiln bug).
+    #[error(transparent)]
+    Mlir(#[from] kiln_mlir::MlirError),
+    /// LLVM failed (target, optimization or JIT).
+    #[error("LLVM: {0}")]
+    Llvm(String),
+    /// Inputs that do not match the specialized kernel.
+    #[error("input `{name}`: {msg}")]
+    Input {
+        /// Parameter.
+        name: String,
+        /// What is wrong.
+        msg: String,
+    },
+}
+
+/// What `kiln compile --emit` can show.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The emitted MLIR (scf/vector/arith/math/memref).
+    Mlir,
+    /// After the lowering pipeline (LLVM dialect).
+    MlirLowered,
+    /// LLVM IR as translated, before optimization (host-independent).
+    LlvmRaw,
+    /// LLVM IR after O3 for the host.
+    Llvm,
+    /// Host assembly.
+    Asm,
+    /// Host object file (ELF bytes).
+    Obj,
+}
+
+/// Compiles scheduled kernels for the host CPU.
+pub struct CpuCompiler {
+    mlir: Mlir,
+    tm: TargetMachine,
+    device: CpuDevice,
+}
+
+fn host_tm() -> Result<TargetMachine, CpuError> {
+    Target::initialize_native(&InitializationConfig::default()).map_err(CpuError::Llvm)?;
+    let triple = TargetMachine::get_default_triple();
+    let target = Target::from_triple(&triple).map_err(|e| CpuError::Llvm(e.to_string()))?;
+    let cpu = TargetMachine::get_host_cpu_name().to_string();
+    let features = TargetMachine::get_host_cpu_features().to_string();
+    target
+        .create_target_machine(&triple, &cpu, &features, OptimizationLevel::Aggressive, RelocMode::Default, CodeModel::JITDefault)
+        .ok_or_else(|| CpuError::Llvm(format!("no target machine for {}", triple.as_str().to_string_lossy())))
+}
+
+struct Jit<'ctx> {
+    /// Owns the machine code the entry addresses point into.
+    _ee: ExecutionEngine<'ctx>,
+}
+
+self_cell::self_cell!(
+    struct JitCell {
+        owner: Context,
+        #[not_covariant]
+        dependent: Jit,
+    }
+);
+
+/// One statement's compiled entry point.
+struct Entry {
+    addr: usize,
+    args: Vec<TensorId>,
+    blocks: usize,
+}
+
+/// A JIT-compiled kernel, ready to run on host tensors of the shapes it was
+/// specialized for. Not `Send` (it owns an LLVM context).
+pub struct CompiledKernel {
+    _jit: JitCell,
+    entries: Vec<Entry>,
+    threads: usize,
+    /// (name, dtype, shape) per tensor id.
+    tensors: Vec<(String, DType, Vec<usize>)>,
+    inputs: Vec<TensorId>,
+    outputs: Vec<TensorId>,
+    /// Time from IR to runnable code.
+    pub compile_time: Duration,
+}
+
+impl CpuCompiler {
+    /// A compiler for the host.
+    pub fn new() -> Result<CpuCompiler, CpuError> {
+        Ok(CpuCompiler {
+            mlir: Mlir::new(),
+            tm: host_tm()?,
+            device: CpuDevice::host(),
+        })
+    }
+
+    /// The device compiled for.
+    pub fn device(&self) -> &CpuDevice {
+        &self.device
+    }
+
+    fn optimize(&self, ctx: &Context, m: &inkwell::module::Module<'_>) -> Result<(), CpuError> {
+        m.set_triple(&self.tm.get_triple());
+        m.set_data_layout(&self.tm.get_target_data().get_data_layout());
+        let cpu = self.tm.get_cpu().to_string_lossy().into_owned();
+        let feats = self.tm.get_feature_string().to_string_lossy().into_owned();
+        let width = self.device.vector_bits.to_string();
+        for f in m.get_functions() {
+            if f.count_basic_blocks() == 0 {
+                continue;
+            }
+            // MCJIT builds its own generic target machine: stamp the host on each function.
+            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("target-cpu", &cpu));
+            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("target-features", &feats));
+            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("prefer-vector-width", &width));
+        }
+        m.run_passes("default<O3>", &self.tm, PassBuilderOptions::create())
+            .map_err(|e| CpuError::Llvm(e.to_string()))
+    }
+
+    /// Shows one compilation stage as text (or object bytes for [`Stage::Obj`]).
+    pub fn emit(&self, spec: &Specialized<'_>, sched: &Schedule, stage: Stage) -> Result<Vec<u8>, CpuError> {
+        sched.validate(spec, &self.device.limits())?;
+        let e = kiln_mlir::emit(spec, sched);
+        match stage {
+            Stage::Mlir => return Ok(e.text.into_bytes()),
+            Stage::MlirLowered => return Ok(self.mlir.lower_text(&e.text)?.into_bytes()),
+            _ => {}
+        }
+        let ctx = Context::create();
+        let m = self.mlir.to_llvm(&e.text, &ctx)?;
+        if stage == Stage::LlvmRaw {
+            return Ok(m.print_to_string().to_bytes().to_vec());
+        }
+        self.optimize(&ctx, &m)?;
+        Ok(match stage {
+            Stage::Llvm => m.print_to_string().to_bytes().to_vec(),
+            Stage::Asm | Stage::Obj => {
+                let ft = if stage == Stage::Asm { FileType::Assembly } else { FileType::Object };
+                let buf = self.tm.write_to_memory_buffer(&m, ft).map_err(|e| CpuError::Llvm(e.to_string()))?;
+                buf.as_slice().to_vec()
+            }
+            _ => unreachable!("handled above"),
+        })
+    }
+
+    /// Validates the schedule, then compiles and JITs the kernel.
+    pub fn compile(&self, spec: &Specialized<'_>, sched: &Schedule) -> Result<CompiledKernel, CpuError> {
+        sched.validate(spec, &self.device.limits())?;
+        let start = Instant::now();
+        let e = kiln_mlir::emit(spec, sched);
+        let mut addrs = Vec::new();
+        let jit = JitCell::try_new(Context::create(), |ctx| -> Result<Jit<'_>, CpuError> {
+            let m = self.mlir.to_llvm(&e.text, ctx)?;
+            self.optimize(ctx, &m)?;
+            let ee = m
+                .create_jit_execution_engine(OptimizationLevel::Aggressive)
+                .map_err(|e| CpuError::Llvm(e.to_string()))?;
+            for s in &e.stmts {
+                let a = ee.get_function_address(&s.name).map_err(|x| CpuError::Llvm(format!("{}: {x:?}", s.name)))?;
+                addrs.push(a);
+            }
+            Ok(Jit { _ee: ee })
+        })?;
+        let k = spec.kernel;
+        let entries = e
+            .stmts
+            .iter()
+            .zip(addrs)
+            .map(|(s, addr)| Entry {
+                addr,
+                args: s.args.clone(),
+                blocks: s.blocks,
+            })
+            .collect();
+        let tensors = k.tensors.iter().map(|(id, t)| (t.name.clone(), t.dtype, spec.shape(id).to_vec())).collect();
+        let compiled = CompiledKernel {
+            _jit: jit,
+            entries,
+            threads: sched.threads,
+            tensors,
+            inputs: k.inputs.clone(),
+            outputs: k.outputs.clone(),
+            compile_time: start.elapsed(),
+        };
+        Ok(compiled)
+    }
+}
+
+fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let pools = POOLS.get_or_init(Default::default);
+    let mut map = pools.lock().unwrap_or_else(|p| p.into_inner());
+    map.entry(threads)
+        .or_insert_with(|| {
+            Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .thread_name(|i| format!("kiln-cpu-{i}"))
+                    .build()
+                    .expect("thread pool"),
+            )
+        })
+        .clone()
+}
+
+/// Raw buffer pointers shared by the workers of one launch. Blocks write
+/// disjoint output tiles and only read other buffers.
+struct Ptrs(Vec<*mut u8>);
+unsafe impl Send for Ptrs {}
+unsafe impl Sync for Ptrs {}
+
+impl Ptrs {
+    fn get(&self) -> &[*mut u8] {
+        &self.0
+    }
+}
+
+/// Calls a statement entry with `n` buffer arguments and a block range.
+///
+/// # Safety
+/// `addr` must be a JIT-compiled statement function taking exactly
+/// `p.len()` pointers and two i64, and every pointer must address a buffer
+/// of the shape it was compiled for.
+unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
+    type P = *mut u8;
+    macro_rules! arity {
+        ($($i:literal),*) => {{
+            let f: extern "C" fn($(arity!(@t $i),)* i64, i64) = std::mem::transmute(addr);
+            f($(p[$i],)* lo, hi)
+        }};
+        (@t $i:literal) => { P };
+    }
+    match p.len() {
+        1 => arity!(0),
+        2 => arity!(0, 1),
+        3 => arity!(0, 1, 2),
+        4 => arity!(0, 1, 2, 3),
+        5 => arity!(0, 1, 2, 3, 4),
+        6 => arity!(0, 1, 2, 3, 4, 5),
+        7 => arity!(0, 1, 2, 3, 4, 5, 6),
+        8 => arity!(0, 1, 2, 3, 4, 5, 6, 7),
+        9 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8),
+        10 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+        11 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+        12 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+        13 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+        14 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+        15 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
+        16 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+        n => panic!("statement with {n} tensors: at most 16 are supported"),
+    }
+}
+
+fn data_ptr(t: &mut HostTensor) -> *mut u8 {
+    match &mut t.data {
+        Data::F16(v) => v.as_mut_ptr() as *mut u8,
+        Data::F32(v) => v.as_mut_ptr() as *mut u8,
+        Data::F64(v) => v.as_mut_ptr() as *mut u8,
+        Data::I32(v) => v.as_mut_ptr() as *mut u8,
+    }
+}
+
+/// A compiled kernel with its buffers bound: launch it repeatedly.
+pub struct Bound<'a> {
+    kernel: &'a CompiledKernel,
+    bufs: Vec<HostTensor>,
+}
+
+impl CompiledKernel {
+    /// Statements in the kernel (= launches per run).
+    pub fn launches(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Allocates buffers for one run: copies of `inputs` (declaration
+    /// order), outputs and temporaries.
+    pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, CpuError> {
+        if inputs.len() != self.inputs.len() {
+            return Err(CpuError::Input {
+                name: "*".into(),
+                msg: format!("expected {} inputs, got {}", self.inputs.len(), inputs.len()),
+            });
+        }
+        let mut bufs: Vec<HostTensor> = self
+            .tensors
+            .iter()
+            .map(|(_, d, s)| HostTensor::zeros(*d, s.clone()))
+            .collect();
+        for (&t, x) in self.inputs.iter().zip(inputs) {
+            let (name, d, s) = &self.tensors[t.into_raw().into_u32() as usize];
+            if x.dtype() != *d || &x.shape != s {
+                return Err(CpuError::Input {
+                    name: name.clone(),
+                    msg: format!("is {}{:?}, the compiled kernel takes {d}{s:?}", x.dtype(), x.shape),
+                });
+            }
+            bufs[t.into_raw().into_u32() as usize] = x.clone();
+        }
+        Ok(Bound { kernel: self, bufs })
+    }
+
+    /// Runs once on `inputs` and returns the outputs in declaration order.
+    pub fn run(&self, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, CpuError> {
+        let mut b = self.bind(inputs)?;
+        b.launch();
+        Ok(b.outputs())
+    }
+}
+
+impl Bound<'_> {
+    /// Runs every statement in order; each statement's blocks are spread
+    /// over the worker threads.
+    pub fn launch(&mut self) {
+        let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
+        for e in &self.kernel.entries {
+            let args = Ptrs(e.args.iter().map(|t| ptrs[t.into_raw().into_u32() as usize]).collect());
+            let threads = self.kernel.threads.min(e.blocks).max(1);
+            if threads == 1 {
+                // SAFETY: entry and buffers come from the same compilation.
+                unsafe { call(e.addr, &args.0, 0, e.blocks as i64) };
+                continue;
+            }
+            let next = AtomicUsize::new(0);
+            let grain = (e.blocks / (threads * 8)).max(1);
+            let (addr, blocks) = (e.addr, e.blocks);
+            pool(threads).broadcast(|_| loop {
+                let b = next.fetch_add(grain, Ordering::Relaxed);
+                if b >= blocks {
+                    break;
+                }
+                let end = (b + grain).min(blocks);
+                // SAFETY: as above; blocks own disjoint output tiles.
+                unsafe { call(addr, args.get(), b as i64, end as i64) };
+            });
+        }
+    }
+
+    /// Fills outputs and temporaries with a sentinel (NaN for floats,
+    /// `i32::MIN + 17` for i32): a kernel that skips part of its output
+    /// leaves it visible to the comparison with the reference.
+    pub fn fill_sentinel(&mut self) {
+        for (i, t) in self.bufs.iter_mut().enumerate() {
+            if self.kernel.inputs.iter().any(|x| x.into_raw().into_u32() as usize == i) {
+                continue;
+            }
+            let v = if t.dtype() == DType::I32 { (i32::MIN + 17) as f64 } else { f64::NAN };
+            let n = t.numel();
+            *t = HostTensor::from_f64(t.dtype(), t.shape.clone(), &vec![v; n]);
+        }
+    }
+
+    /// Copies of the outputs, in declaration order.
+    pub fn outputs(&self) -> Vec<HostTensor> {
+        self.kernel
+            .outputs
+            .iter()
+            .map(|t| self.bufs[t.into_raw().into_u32() as usize].clone())
+            .collect()
+    }
+}

@@ -1,0 +1,946 @@
+//! Scheduled kernel -> MLIR text (func, scf, arith, math, memref, vector).
+//!
+//! Each statement becomes one function `@s<i>(tensors..., %blo, %bhi)` that
+//! computes the blocks `blo..bhi` of its launch. The schedule is applied
+//! here, by construction of the loop nest: block decode, loops over the
+//! block's tile, an optional chunk loop over the first reduction variable,
+//! a register tile of `rows x vectors` points (vectors along the chosen
+//! axis) with accumulators carried as `scf.for` iter_args, unrolling of the
+//! innermost reduction loop, and scalar remainder loops wherever a tile
+//! does not divide its range. Shapes are static (the kernel is specialized),
+//! so every memref is statically shaped and the bare-pointer calling
+//! convention applies. f16 is loaded and stored as f16 and computed in f32.
+
+use kiln_ir::ast::{AssignOp, BinOp};
+use kiln_ir::ir::{ExprId, ExprKind, Func, TensorId, VarId};
+use kiln_ir::{DType, Specialized};
+use kiln_schedule::{row_var, Schedule, StmtSchedule, VectorAxis};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// One statement's entry point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StmtFn {
+    /// Function symbol, `s<i>`.
+    pub name: String,
+    /// Tensors passed as arguments, in order (target first).
+    pub args: Vec<TensorId>,
+    /// Blocks of the launch.
+    pub blocks: usize,
+}
+
+/// The emitted module and its entry points.
+#[derive(Clone, Debug)]
+pub struct Emitted {
+    /// MLIR text.
+    pub text: String,
+    /// One entry per statement.
+    pub stmts: Vec<StmtFn>,
+}
+
+/// Emits the MLIR module for a specialized kernel under a schedule that
+/// [`Schedule::validate`] accepted.
+pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
+    let mut text = String::from("module {\n");
+    let mut stmts = Vec::new();
+    for i in 0..spec.kernel.stmts.len() {
+        let mut f = FnEmitter::new(spec, i, &sched.stmts[i]);
+        f.function();
+        text.push_str(&f.finish());
+        stmts.push(StmtFn {
+            name: format!("s{i}"),
+            args: f.args.clone(),
+            blocks: sched.blocks(spec, i),
+        });
+    }
+    text.push_str("}\n");
+    Emitted { text, stmts }
+}
+
+fn idx(t: TensorId) -> u32 {
+    t.into_raw().into_u32()
+}
+
+/// Compute type: f16 is computed in f32.
+fn cty(d: DType) -> &'static str {
+    match d {
+        DType::F16 | DType::F32 => "f32",
+        DType::F64 => "f64",
+        DType::I32 => "i32",
+    }
+}
+
+fn sty(d: DType) -> &'static str {
+    match d {
+        DType::F16 => "f16",
+        DType::F32 => "f32",
+        DType::F64 => "f64",
+        DType::I32 => "i32",
+    }
+}
+
+fn vt(base: &str, w: usize) -> String {
+    if w == 1 {
+        base.to_string()
+    } else {
+        format!("vector<{w}x{base}>")
+    }
+}
+
+const FM: &str = "fastmath<reassoc,contract>";
+
+/// Value of an index variable at a point: an `index` SSA value, and whether
+/// it stands for `w` consecutive lanes starting there.
+#[derive(Clone)]
+struct VarVal {
+    base: String,
+    lanes: bool,
+}
+
+struct FnEmitter<'a, 'k> {
+    spec: &'a Specialized<'k>,
+    stmt: usize,
+    st: &'a StmtSchedule,
+    args: Vec<TensorId>,
+    body: String,
+    consts: BTreeMap<String, String>,
+    next: usize,
+    depth: usize,
+}
+
+impl<'a, 'k> FnEmitter<'a, 'k> {
+    fn new(spec: &'a Specialized<'k>, stmt: usize, st: &'a StmtSchedule) -> Self {
+        let k = spec.kernel;
+        let s = &k.stmts[stmt];
+        let mut args = vec![s.target];
+        k.walk(s.value, &mut |_, e| {
+            if let ExprKind::Read { tensor, .. } = &e.kind {
+                if !args.contains(tensor) {
+                    args.push(*tensor);
+                }
+            }
+        });
+        FnEmitter {
+            spec,
+            stmt,
+            st,
+            args,
+            body: String::new(),
+            consts: BTreeMap::new(),
+            next: 0,
+            depth: 2,
+        }
+    }
+
+    fn mem_ty(&self, t: TensorId) -> String {
+        let shape = self.spec.shape(t);
+        let dt = sty(self.spec.kernel.tensors[t].dtype);
+        if shape.is_empty() {
+            format!("memref<{dt}>")
+        } else {
+            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+            format!("memref<{}x{dt}>", dims.join("x"))
+        }
+    }
+
+    fn fresh(&mut self) -> String {
+        self.next += 1;
+        format!("%v{}", self.next)
+    }
+
+    fn line(&mut self, s: &str) {
+        for _ in 0..self.depth {
+            self.body.push_str("  ");
+        }
+        self.body.push_str(s);
+        self.body.push('\n');
+    }
+
+    /// `%x = <rhs>`; returns `%x`.
+    fn op(&mut self, rhs: &str) -> String {
+        let v = self.fresh();
+        self.line(&format!("{v} = {rhs}"));
+        v
+    }
+
+    fn constant(&mut self, lit: &str, ty: &str) -> String {
+        let key = format!("{lit} : {ty}");
+        if let Some(v) = self.consts.get(&key) {
+            return v.clone();
+        }
+        let v = format!("%k{}", self.consts.len());
+        self.consts.insert(key, v.clone());
+        v
+    }
+
+    fn cidx(&mut self, n: i64) -> String {
+        self.constant(&n.to_string(), "index")
+    }
+
+    /// A constant of compute type `d` with `w` lanes.
+    fn cval(&mut self, d: DType, v: f64, w: usize) -> String {
+        let lit = match cty(d) {
+            "f32" => format!("0x{:08X}", (v as f32).to_bits()),
+            "f64" => format!("0x{:016X}", v.to_bits()),
+            _ => format!("{}", v as i64 as i32),
+        };
+        if w == 1 {
+            self.constant(&lit, cty(d))
+        } else {
+            self.constant(&format!("dense<{lit}>"), &vt(cty(d), w))
+        }
+    }
+
+    fn finish(&self) -> String {
+        let k = self.spec.kernel;
+        let mut s = String::new();
+        let params: Vec<String> = self
+            .args
+            .iter()
+            .map(|&t| format!("%t{}: {}", idx(t), self.mem_ty(t)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  // {} = statement {} of `{}`",
+            k.tensors[k.stmts[self.stmt].target].name, self.stmt, k.name
+        );
+        let _ = writeln!(
+            s,
+            "  func.func @s{}({}, %blo: index, %bhi: index) {{",
+            self.stmt,
+            params.join(", ")
+        );
+        for (key, v) in &self.consts {
+            let (lit, ty) = key.rsplit_once(" : ").expect("constant keys are `lit : ty`");
+            let _ = writeln!(s, "    {v} = arith.constant {lit} : {ty}");
+        }
+        s.push_str(&self.body);
+        s.push_str("    return\n  }\n");
+        s
+    }
+
+    // ---- loops ----------------------------------------------------------
+
+    /// Opens `scf.for`; returns (induction variable, iter_arg names, result name).
+    fn for_open(&mut self, lo: &str, hi: &str, step: &str, iters: &[(String, String)]) -> (String, Vec<String>, String) {
+        let iv = self.fresh();
+        let res = self.fresh();
+        if iters.is_empty() {
+            self.line(&format!("scf.for {iv} = {lo} to {hi} step {step} {{"));
+            self.depth += 1;
+            return (iv, Vec::new(), res);
+        }
+        let names: Vec<String> = iters.iter().map(|_| self.fresh()).collect();
+        let inits: Vec<String> = names.iter().zip(iters).map(|(n, (init, _))| format!("{n} = {init}")).collect();
+        let tys: Vec<&str> = iters.iter().map(|(_, t)| t.as_str()).collect();
+        self.line(&format!(
+            "{res}:{} = scf.for {iv} = {lo} to {hi} step {step} iter_args({}) -> ({}) {{",
+            iters.len(),
+            inits.join(", "),
+            tys.join(", ")
+        ));
+        self.depth += 1;
+        (iv, names, res)
+    }
+
+    fn for_close(&mut self, yields: &[String], tys: &[String]) -> Vec<String> {
+        if !yields.is_empty() {
+            self.line(&format!("scf.yield {} : {}", yields.join(", "), tys.join(", ")));
+        }
+        self.depth -= 1;
+        self.line("}");
+        Vec::new()
+    }
+
+    /// `lo + ((hi - lo) / step) * step`: end of the full steps.
+    fn full_end(&mut self, lo: &str, hi: &str, step: usize) -> String {
+        if step == 1 {
+            return hi.to_string();
+        }
+        let s = self.cidx(step as i64);
+        let d = self.op(&format!("arith.subi {hi}, {lo} : index"));
+        let q = self.op(&format!("arith.divui {d}, {s} : index"));
+        let m = self.op(&format!("arith.muli {q}, {s} : index"));
+        self.op(&format!("arith.addi {lo}, {m} : index"))
+    }
+
+    fn add_const(&mut self, base: &str, n: usize) -> String {
+        if n == 0 {
+            return base.to_string();
+        }
+        let c = self.cidx(n as i64);
+        self.op(&format!("arith.addi {base}, {c} : index"))
+    }
+
+    // ---- statement ------------------------------------------------------
+
+    fn function(&mut self) {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let ext = self.spec.domain(self.stmt).to_vec();
+        let np = s.n_parallel;
+        let one = self.cidx(1);
+        let (blo, bhi) = ("%blo".to_string(), "%bhi".to_string());
+        let (b, _, _) = self.for_open(&blo, &bhi, &one, &[]);
+        // Decode the block id into tile coordinates (row-major grid).
+        let mut lo = vec![String::new(); np];
+        let mut hi = vec![String::new(); np];
+        let mut rem = b;
+        for v in (0..np).rev() {
+            let t = self.st.tile[v];
+            let g = ext[v].div_ceil(t);
+            let gc = self.cidx(g as i64);
+            let coord = if v == 0 { rem.clone() } else { self.op(&format!("arith.remui {rem}, {gc} : index")) };
+            if v > 0 {
+                rem = self.op(&format!("arith.divui {rem}, {gc} : index"));
+            }
+            let tc = self.cidx(t as i64);
+            lo[v] = self.op(&format!("arith.muli {coord}, {tc} : index"));
+            let end = self.op(&format!("arith.addi {}, {tc} : index", lo[v]));
+            let e = self.cidx(ext[v] as i64);
+            hi[v] = self.op(&format!("arith.minui {end}, {e} : index"));
+        }
+        let axis = self.st.vector;
+        let vec_var: Option<VarId> = match axis {
+            VectorAxis::Reduction => Some((s.vars.len() - 1) as VarId),
+            _ if np >= 1 => Some((np - 1) as VarId),
+            _ => None,
+        };
+        let rvar = row_var(self.spec, self.stmt, axis);
+        // Loops over the other parallel variables of the tile.
+        let mut env: Vec<Option<VarVal>> = vec![None; s.vars.len()];
+        let mut opened = 0;
+        for v in 0..np {
+            let is_vec = axis != VectorAxis::Reduction && vec_var == Some(v as VarId);
+            if is_vec || rvar == Some(v as VarId) {
+                continue;
+            }
+            let (iv, _, _) = self.for_open(&lo[v].clone(), &hi[v].clone(), &one, &[]);
+            env[v] = Some(VarVal { base: iv, lanes: false });
+            opened += 1;
+        }
+        // Chunk loop over the first reduction variable.
+        let mut chunk: Option<(String, String, String)> = None; // (lo, hi, is_first)
+        if self.st.reduction_tile > 0 {
+            let kc = self.st.reduction_tile;
+            let (c0, e, kcc) = (self.cidx(0), self.cidx(ext[np] as i64), self.cidx(kc as i64));
+            let (kt, _, _) = self.for_open(&c0, &e, &kcc, &[]);
+            opened += 1;
+            let end = self.op(&format!("arith.addi {kt}, {kcc} : index"));
+            let khi = self.op(&format!("arith.minui {end}, {e} : index"));
+            let first = self.op(&format!("arith.cmpi eq, {kt}, {c0} : index"));
+            chunk = Some((kt, khi, first));
+        }
+        // Register-tile rows: full tiles of `rows`, then single rows.
+        let rows = self.st.rows;
+        match rvar {
+            Some(r) => {
+                let (rlo, rhi) = (lo[r as usize].clone(), hi[r as usize].clone());
+                let groups = if rows == 1 {
+                    vec![(1, rlo, rhi)]
+                } else {
+                    let full = self.full_end(&rlo, &rhi, rows);
+                    vec![(rows, rlo, full.clone()), (1, full, rhi)]
+                };
+                for (m, a, bnd) in groups {
+                    let st = self.cidx(m as i64);
+                    let (iv, _, _) = self.for_open(&a, &bnd, &st, &[]);
+                    env[r as usize] = Some(VarVal { base: iv, lanes: false });
+                    self.columns(m, Some(r), vec_var, &lo, &hi, &mut env, &chunk);
+                    self.for_close(&[], &[]);
+                }
+            }
+            None => self.columns(1, None, vec_var, &lo, &hi, &mut env, &chunk),
+        }
+        for _ in 0..opened {
+            self.for_close(&[], &[]);
+        }
+        self.for_close(&[], &[]);
+    }
+
+    /// Columns of a row group: full vector groups, then scalar remainder
+    /// (parallel-vector mode); or straight to the reduction microkernel.
+    #[allow(clippy::too_many_arguments)]
+    fn columns(
+        &mut self,
+        m: usize,
+        rvar: Option<VarId>,
+        vec_var: Option<VarId>,
+        lo: &[String],
+        hi: &[String],
+        env: &mut Vec<Option<VarVal>>,
+        chunk: &Option<(String, String, String)>,
+    ) {
+        let st = self.st;
+        match (st.vector, vec_var) {
+            (VectorAxis::Reduction, _) => self.micro_r(m, rvar, env, chunk),
+            (_, Some(c)) => {
+                let (clo, chi) = (lo[c as usize].clone(), hi[c as usize].clone());
+                let width = st.vectors * st.vector_width;
+                let full = self.full_end(&clo, &chi, width);
+                let groups = if width == 1 {
+                    vec![(1, 1, clo, chi)]
+                } else {
+                    vec![(st.vectors, st.vector_width, clo, full.clone()), (1, 1, full, chi)]
+                };
+                for (nv, w, a, bnd) in groups {
+                    let step = self.cidx((nv * w) as i64);
+                    let (iv, _, _) = self.for_open(&a, &bnd, &step, &[]);
+                    env[c as usize] = Some(VarVal { base: iv, lanes: w > 1 });
+                    self.micro_p(m, nv, w, rvar, c, env, chunk);
+                    self.for_close(&[], &[]);
+                }
+            }
+            (_, None) => self.micro_p(1, 1, 1, None, VarId::MAX, env, chunk),
+        }
+    }
+
+    /// Environment of point (row offset `mi`, vector/column `ni`).
+    fn point_env(&mut self, env: &[Option<VarVal>], rvar: Option<VarId>, mi: usize, cvar: VarId, ni: usize, w: usize) -> Vec<Option<VarVal>> {
+        let mut e = env.to_vec();
+        if let Some(r) = rvar {
+            let base = e[r as usize].as_ref().expect("row variable bound").base.clone();
+            e[r as usize] = Some(VarVal { base: self.add_const(&base, mi), lanes: false });
+        }
+        if let Some(Some(c)) = e.get(cvar as usize).cloned() {
+            e[cvar as usize] = Some(VarVal {
+                base: self.add_const(&c.base, ni * w),
+                lanes: c.lanes,
+            });
+        }
+        e
+    }
+
+    fn target_dtype(&self) -> DType {
+        let k = self.spec.kernel;
+        k.tensors[k.stmts[self.stmt].target].dtype
+    }
+
+    /// Register tile in parallel-vector (or scalar) mode.
+    #[allow(clippy::too_many_arguments)]
+    fn micro_p(&mut self, m: usize, nv: usize, w: usize, rvar: Option<VarId>, cvar: VarId, env: &[Option<VarVal>], chunk: &Option<(String, String, String)>) {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let d = self.target_dtype();
+        let ty = vt(cty(d), w);
+        let mut points = Vec::new();
+        for mi in 0..m {
+            for ni in 0..nv {
+                points.push(self.point_env(env, rvar, mi, cvar, ni, w));
+            }
+        }
+        if s.vars.len() == s.n_parallel {
+            for p in &points {
+                let v = self.expr(s.value, p, w);
+                self.store(p, &v, w);
+            }
+            return;
+        }
+        let mut accs = Vec::new();
+        for p in &points {
+            let id = self.cval(d, identity(s.op, d), w);
+            let init = match chunk {
+                Some((_, _, first)) => {
+                    let prev = self.load_target(p, w);
+                    self.op(&format!("arith.select {first}, {id}, {prev} : {ty}"))
+                }
+                None => id,
+            };
+            accs.push(init);
+        }
+        let tys = vec![ty.clone(); accs.len()];
+        let out = self.reduce_loops(s.n_parallel, &points, accs, &tys, w, chunk);
+        for (p, a) in points.iter().zip(out) {
+            self.store(p, &a, w);
+        }
+    }
+
+    /// Nested reduction loops from variable `v`, carrying `accs`; returns the
+    /// final accumulators. The innermost loop is unrolled by the schedule.
+    #[allow(clippy::too_many_arguments)]
+    fn reduce_loops(&mut self, v: usize, points: &[Vec<Option<VarVal>>], accs: Vec<String>, tys: &[String], w: usize, chunk: &Option<(String, String, String)>) -> Vec<String> {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let ext = self.spec.domain(self.stmt)[v];
+        let (lo, hi) = match chunk {
+            Some((klo, khi, _)) if v == s.n_parallel => (klo.clone(), khi.clone()),
+            _ => (self.cidx(0), self.cidx(ext as i64)),
+        };
+        let innermost = v + 1 == s.vars.len();
+        let u = if innermost { self.st.unroll } else { 1 };
+        let mut accs = accs;
+        let full = self.full_end(&lo, &hi, u);
+        let ranges = if u == 1 { vec![(lo, hi, 1)] } else { vec![(lo, full.clone(), u), (full, hi, 1)] };
+        for (a, b, step) in ranges {
+            let st = self.cidx(step as i64);
+            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let (iv, names, res) = self.for_open(&a, &b, &st, &iters);
+            let mut cur = names;
+            for uu in 0..step {
+                let ivu = self.add_const(&iv, uu);
+                let pts: Vec<Vec<Option<VarVal>>> = points
+                    .iter()
+                    .map(|p| {
+                        let mut p = p.clone();
+                        p[v] = Some(VarVal { base: ivu.clone(), lanes: false });
+                        p
+                    })
+                    .collect();
+                if innermost {
+                    let mut next = Vec::new();
+                    for (p, acc) in pts.iter().zip(&cur) {
+                        let x = self.expr(s.value, p, w);
+                        next.push(self.combine(s.op, acc, &x, w));
+                    }
+                    cur = next;
+                } else {
+                    cur = self.reduce_loops(v + 1, &pts, cur, tys, w, chunk);
+                }
+            }
+            self.for_close(&cur, tys);
+            accs = (0..accs.len()).map(|i| format!("{res}#{i}")).collect();
+        }
+        accs
+    }
+
+    /// Register tile in reduction-vector mode: `m` rows, each with
+    /// `vectors` vector accumulators along the last reduction variable and
+    /// one scalar accumulator for the remainder, reduced horizontally.
+    fn micro_r(&mut self, m: usize, rvar: Option<VarId>, env: &[Option<VarVal>], chunk: &Option<(String, String, String)>) {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let d = self.target_dtype();
+        let (nv, w) = (self.st.vectors, self.st.vector_width);
+        let vty = vt(cty(d), w);
+        let sty_ = cty(d).to_string();
+        let rows: Vec<Vec<Option<VarVal>>> = (0..m).map(|mi| self.point_env(env, rvar, mi, VarId::MAX, 0, 1)).collect();
+        // accumulators: per row nv vectors then one scalar
+        let mut accs = Vec::new();
+        let mut tys = Vec::new();
+        for p in &rows {
+            for _ in 0..nv {
+                accs.push(self.cval(d, identity(s.op, d), w));
+                tys.push(vty.clone());
+            }
+            let id = self.cval(d, identity(s.op, d), 1);
+            let init = match chunk {
+                Some((_, _, first)) => {
+                    let prev = self.load_target(p, 1);
+                    self.op(&format!("arith.select {first}, {id}, {prev} : {sty_}"))
+                }
+                None => id,
+            };
+            accs.push(init);
+            tys.push(sty_.clone());
+        }
+        let out = self.reduce_r(s.n_parallel, &rows, accs, &tys, chunk);
+        let per = nv + 1;
+        for (mi, p) in rows.iter().enumerate() {
+            let mut v = out[mi * per].clone();
+            for ni in 1..nv {
+                v = self.combine(s.op, &v, &out[mi * per + ni], w);
+            }
+            let kind = match (s.op, d.is_float()) {
+                (AssignOp::Mul, _) => "mul",
+                (AssignOp::Max, true) => "maximumf",
+                (AssignOp::Min, true) => "minimumf",
+                (AssignOp::Max, false) => "maxsi",
+                (AssignOp::Min, false) => "minsi",
+                _ => "add",
+            };
+            let fm = if d.is_float() { " fastmath<reassoc>" } else { "" };
+            let h = if w == 1 {
+                v
+            } else {
+                self.op(&format!("vector.reduction <{kind}>, {v}{fm} : {vty} into {sty_}"))
+            };
+            let total = self.combine(s.op, &out[mi * per + nv], &h, 1);
+            self.store(p, &total, 1);
+        }
+    }
+
+    fn reduce_r(&mut self, v: usize, rows: &[Vec<Option<VarVal>>], accs: Vec<String>, tys: &[String], chunk: &Option<(String, String, String)>) -> Vec<String> {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let ext = self.spec.domain(self.stmt)[v];
+        let (lo, hi) = match chunk {
+            Some((klo, khi, _)) if v == s.n_parallel => (klo.clone(), khi.clone()),
+            _ => (self.cidx(0), self.cidx(ext as i64)),
+        };
+        let (nv, w) = (self.st.vectors, self.st.vector_width);
+        let per = nv + 1;
+        let set = |p: &[Option<VarVal>], base: &str, lanes: bool| {
+            let mut p = p.to_vec();
+            p[v] = Some(VarVal { base: base.to_string(), lanes });
+            p
+        };
+        if v + 1 < s.vars.len() {
+            let one = self.cidx(1);
+            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let (iv, names, res) = self.for_open(&lo, &hi, &one, &iters);
+            let pts: Vec<_> = rows.iter().map(|p| set(p, &iv, false)).collect();
+            let cur = self.reduce_r(v + 1, &pts, names, tys, chunk);
+            self.for_close(&cur, tys);
+            return (0..accs.len()).map(|i| format!("{res}#{i}")).collect();
+        }
+        // Innermost: vector part, then scalar remainder.
+        let width = nv * w;
+        let full = self.full_end(&lo, &hi, width);
+        let mut accs = accs;
+        for (a, b, vector) in [(lo, full.clone(), true), (full, hi, false)] {
+            let step = self.cidx(if vector { width as i64 } else { 1 });
+            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let (iv, names, res) = self.for_open(&a, &b, &step, &iters);
+            let mut cur = names;
+            for (mi, p) in rows.iter().enumerate() {
+                if vector {
+                    for ni in 0..nv {
+                        let base = self.add_const(&iv, ni * w);
+                        let pt = set(p, &base, w > 1);
+                        let x = self.expr(s.value, &pt, w);
+                        let slot = mi * per + ni;
+                        cur[slot] = self.combine(s.op, &cur[slot], &x, w);
+                    }
+                } else {
+                    let pt = set(p, &iv, false);
+                    let x = self.expr(s.value, &pt, 1);
+                    let slot = mi * per + nv;
+                    cur[slot] = self.combine(s.op, &cur[slot], &x, 1);
+                }
+            }
+            self.for_close(&cur, tys);
+            accs = (0..accs.len()).map(|i| format!("{res}#{i}")).collect();
+        }
+        accs
+    }
+
+    fn combine(&mut self, op: AssignOp, acc: &str, x: &str, w: usize) -> String {
+        let d = self.target_dtype();
+        let ty = vt(cty(d), w);
+        let f = d.is_float();
+        let name = match (op, f) {
+            (AssignOp::Assign, _) => return x.to_string(),
+            (AssignOp::Add, true) => "arith.addf",
+            (AssignOp::Add, false) => "arith.addi",
+            (AssignOp::Mul, true) => "arith.mulf",
+            (AssignOp::Mul, false) => "arith.muli",
+            (AssignOp::Max, true) => "arith.maximumf",
+            (AssignOp::Max, false) => "arith.maxsi",
+            (AssignOp::Min, true) => "arith.minimumf",
+            (AssignOp::Min, false) => "arith.minsi",
+        };
+        let fm = if f && matches!(op, AssignOp::Add | AssignOp::Mul) { format!(" {FM}") } else { String::new() };
+        self.op(&format!("{name} {acc}, {x}{fm} : {ty}"))
+    }
+
+    /// Indices of the target at a point.
+    fn target_index(&mut self, p: &[Option<VarVal>]) -> (Vec<String>, bool) {
+        let s = &self.spec.kernel.stmts[self.stmt];
+        let mut out = Vec::new();
+        let mut lanes = false;
+        for v in 0..s.n_parallel {
+            let val = p[v].as_ref().expect("parallel variables are bound at stores");
+            lanes |= val.lanes;
+            out.push(val.base.clone());
+        }
+        (out, lanes)
+    }
+
+    fn load_target(&mut self, p: &[Option<VarVal>], w: usize) -> String {
+        let t = self.spec.kernel.stmts[self.stmt].target;
+        let (ix, _) = self.target_index(p);
+        self.load(t, &ix, w)
+    }
+
+    fn store(&mut self, p: &[Option<VarVal>], v: &str, w: usize) {
+        let k = self.spec.kernel;
+        let t = k.stmts[self.stmt].target;
+        let d = k.tensors[t].dtype;
+        let (ix, _) = self.target_index(p);
+        let mty = self.mem_ty(t);
+        let mut v = v.to_string();
+        if d == DType::F16 {
+            v = self.op(&format!("arith.truncf {v} : {} to {}", vt("f32", w), vt("f16", w)));
+        }
+        let m = format!("%t{}", idx(t));
+        if w == 1 {
+            self.line(&format!("memref.store {v}, {m}[{}] : {mty}", ix.join(", ")));
+        } else {
+            self.line(&format!("vector.store {v}, {m}[{}] : {mty}, {}", ix.join(", "), vt(sty(d), w)));
+        }
+    }
+
+    /// Loads `w` consecutive elements (w = 1: one scalar) in compute type.
+    fn load(&mut self, t: TensorId, ix: &[String], w: usize) -> String {
+        let d = self.spec.kernel.tensors[t].dtype;
+        let mty = self.mem_ty(t);
+        let m = format!("%t{}", idx(t));
+        let v = if w == 1 {
+            self.op(&format!("memref.load {m}[{}] : {mty}", ix.join(", ")))
+        } else {
+            self.op(&format!("vector.load {m}[{}] : {mty}, {}", ix.join(", "), vt(sty(d), w)))
+        };
+        if d == DType::F16 {
+            self.op(&format!("arith.extf {v} : {} to {}", vt("f16", w), vt("f32", w)))
+        } else {
+            v
+        }
+    }
+
+    fn broadcast(&mut self, v: &str, base: &str, w: usize) -> String {
+        if w == 1 {
+            return v.to_string();
+        }
+        self.op(&format!("vector.broadcast {v} : {base} to {}", vt(base, w)))
+    }
+
+    // ---- expressions ----------------------------------------------------
+
+    /// Emits expression `id` at a point; the value has `w` lanes.
+    fn expr(&mut self, id: ExprId, p: &[Option<VarVal>], w: usize) -> String {
+        kiln_ir::with_stack(|| self.expr_inner(id, p, w))
+    }
+
+    fn expr_inner(&mut self, id: ExprId, p: &[Option<VarVal>], w: usize) -> String {
+        let k = self.spec.kernel;
+        let e = &k.exprs[id];
+        let d = e.ty;
+        let c = cty(d);
+        let ty = vt(c, w);
+        match &e.kind {
+            ExprKind::Float(v) => self.cval(d, *v, w),
+            ExprKind::Int(v) => self.cval(d, *v as f64, w),
+            ExprKind::Size(s) => self.cval(DType::I32, self.spec.size(*s) as f64, w),
+            ExprKind::Var(v) => {
+                let val = p[*v as usize].clone().expect("variables are bound at every point");
+                let i = self.op(&format!("arith.index_cast {} : index to i32", val.base));
+                let b = self.broadcast(&i, "i32", w);
+                if val.lanes && w > 1 {
+                    let lanes: Vec<String> = (0..w).map(|x| x.to_string()).collect();
+                    let iota = self.constant(&format!("dense<[{}]>", lanes.join(", ")), &ty);
+                    self.op(&format!("arith.addi {b}, {iota} : {ty}"))
+                } else {
+                    b
+                }
+            }
+            ExprKind::Read { tensor, index } => {
+                let mut ix = Vec::new();
+                let mut lanes = false;
+                for a in index {
+                    let (terms, off) = self.spec.affine(a);
+                    let mut acc: Option<String> = (off != 0).then(|| self.cidx(off));
+                    for (v, cf) in terms {
+                        let val = p[v as usize].clone().expect("variables are bound at every point");
+                        lanes |= val.lanes;
+                        let term = if cf == 1 {
+                            val.base.clone()
+                        } else {
+                            let cc = self.cidx(cf);
+                            self.op(&format!("arith.muli {}, {cc} : index", val.base))
+                        };
+                        acc = Some(match acc {
+                            None => term,
+                            Some(a) => self.op(&format!("arith.addi {a}, {term} : index")),
+                        });
+                    }
+                    let acc = acc.unwrap_or_else(|| self.cidx(0));
+                    ix.push(acc);
+                }
+                if lanes && w > 1 {
+                    self.load(*tensor, &ix, w)
+                } else {
+                    let v = self.load(*tensor, &ix, 1);
+                    self.broadcast(&v, c, w)
+                }
+            }
+            ExprKind::Neg(a) => {
+                let a = self.expr(*a, p, w);
+                if d.is_float() {
+                    self.op(&format!("arith.negf {a} : {ty}"))
+                } else {
+                    let z = self.cval(d, 0.0, w);
+                    self.op(&format!("arith.subi {z}, {a} : {ty}"))
+                }
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.expr(*a, p, w), self.expr(*b, p, w));
+                let f = d.is_float();
+                let name = match (op, f) {
+                    (BinOp::Add, true) => "addf",
+                    (BinOp::Sub, true) => "subf",
+                    (BinOp::Mul, true) => "mulf",
+                    (BinOp::Div, true) => "divf",
+                    (BinOp::Add, false) => "addi",
+                    (BinOp::Sub, false) => "subi",
+                    (BinOp::Mul, false) => "muli",
+                    _ => "floordivsi",
+                };
+                let fm = if f { format!(" {FM}") } else { String::new() };
+                self.op(&format!("arith.{name} {a}, {b}{fm} : {ty}"))
+            }
+            ExprKind::Call(func, args) => {
+                let xs: Vec<String> = args.iter().map(|a| self.expr(*a, p, w)).collect();
+                self.call(*func, &xs, d, w)
+            }
+            ExprKind::Select { cmp, lhs, rhs, then, otherwise } => {
+                let od = k.exprs[*lhs].ty;
+                let (l, r) = (self.expr(*lhs, p, w), self.expr(*rhs, p, w));
+                let pred = if od.is_float() {
+                    match cmp {
+                        BinOp::Lt => "olt",
+                        BinOp::Le => "ole",
+                        BinOp::Gt => "ogt",
+                        BinOp::Ge => "oge",
+                        BinOp::Eq => "oeq",
+                        _ => "une",
+                    }
+                } else {
+                    match cmp {
+                        BinOp::Lt => "slt",
+                        BinOp::Le => "sle",
+                        BinOp::Gt => "sgt",
+                        BinOp::Ge => "sge",
+                        BinOp::Eq => "eq",
+                        _ => "ne",
+                    }
+                };
+                let cmpop = if od.is_float() { "cmpf" } else { "cmpi" };
+                let cond = self.op(&format!("arith.{cmpop} {pred}, {l}, {r} : {}", vt(cty(od), w)));
+                let (t, f) = (self.expr(*then, p, w), self.expr(*otherwise, p, w));
+                self.op(&format!("arith.select {cond}, {t}, {f} : {}, {ty}", vt("i1", w)))
+            }
+            ExprKind::Cast(a) => {
+                let from = k.exprs[*a].ty;
+                let x = self.expr(*a, p, w);
+                self.cast(&x, from, d, w)
+            }
+        }
+    }
+
+    /// Rounds an f32 compute value to f16 precision.
+    fn round_f16(&mut self, x: &str, w: usize) -> String {
+        let h = self.op(&format!("arith.truncf {x} : {} to {}", vt("f32", w), vt("f16", w)));
+        self.op(&format!("arith.extf {h} : {} to {}", vt("f16", w), vt("f32", w)))
+    }
+
+    fn cast(&mut self, x: &str, from: DType, to: DType, w: usize) -> String {
+        let (fc, tc) = (cty(from), cty(to));
+        let (ft, tt) = (vt(fc, w), vt(tc, w));
+        let v = match (from.is_float(), to.is_float()) {
+            (false, false) => return x.to_string(),
+            (true, false) => return self.op(&format!("arith.fptosi {x} : {ft} to {tt}")),
+            (false, true) => self.op(&format!("arith.sitofp {x} : {ft} to {tt}")),
+            (true, true) if fc == tc => x.to_string(),
+            (true, true) if fc == "f32" => self.op(&format!("arith.extf {x} : {ft} to {tt}")),
+            (true, true) => self.op(&format!("arith.truncf {x} : {ft} to {tt}")),
+        };
+        if to == DType::F16 && from != DType::F16 {
+            self.round_f16(&v, w)
+        } else {
+            v
+        }
+    }
+
+    fn call(&mut self, f: Func, xs: &[String], d: DType, w: usize) -> String {
+        let ty = vt(cty(d), w);
+        let fl = d.is_float();
+        let poly = cty(d) == "f32";
+        match f {
+            Func::Exp if poly => self.exp_f32(&xs[0], w),
+            Func::Exp => self.op(&format!("math.exp {} : {ty}", xs[0])),
+            Func::Log => self.op(&format!("math.log {} : {ty}", xs[0])),
+            Func::Sqrt => self.op(&format!("math.sqrt {} : {ty}", xs[0])),
+            Func::Rsqrt => {
+                let s = self.op(&format!("math.sqrt {} : {ty}", xs[0]));
+                let one = self.cval(d, 1.0, w);
+                self.op(&format!("arith.divf {one}, {s} : {ty}"))
+            }
+            Func::Tanh if poly => {
+                // tanh(x) = sign(x) * (1 - 2 / (exp(2|x|) + 1))
+                let a = self.op(&format!("math.absf {} : {ty}", xs[0]));
+                let two = self.cval(d, 2.0, w);
+                let one = self.cval(d, 1.0, w);
+                let a2 = self.op(&format!("arith.mulf {a}, {two} : {ty}"));
+                let e = self.exp_f32(&a2, w);
+                let e1 = self.op(&format!("arith.addf {e}, {one} : {ty}"));
+                let q = self.op(&format!("arith.divf {two}, {e1} : {ty}"));
+                let t = self.op(&format!("arith.subf {one}, {q} : {ty}"));
+                self.op(&format!("math.copysign {t}, {} : {ty}", xs[0]))
+            }
+            Func::Tanh => self.op(&format!("math.tanh {} : {ty}", xs[0])),
+            Func::Sigmoid => {
+                let n = self.op(&format!("arith.negf {} : {ty}", xs[0]));
+                let e = if poly { self.exp_f32(&n, w) } else { self.op(&format!("math.exp {n} : {ty}")) };
+                let one = self.cval(d, 1.0, w);
+                let e1 = self.op(&format!("arith.addf {e}, {one} : {ty}"));
+                self.op(&format!("arith.divf {one}, {e1} : {ty}"))
+            }
+            Func::Abs if fl => self.op(&format!("math.absf {} : {ty}", xs[0])),
+            Func::Abs => self.op(&format!("math.absi {} : {ty}", xs[0])),
+            Func::Max if fl => self.op(&format!("arith.maximumf {}, {} : {ty}", xs[0], xs[1])),
+            Func::Max => self.op(&format!("arith.maxsi {}, {} : {ty}", xs[0], xs[1])),
+            Func::Min if fl => self.op(&format!("arith.minimumf {}, {} : {ty}", xs[0], xs[1])),
+            Func::Min => self.op(&format!("arith.minsi {}, {} : {ty}", xs[0], xs[1])),
+            Func::Pow => self.op(&format!("math.powf {}, {} : {ty}", xs[0], xs[1])),
+        }
+    }
+
+    /// exp for f32 lanes: Cephes-style range reduction x = n ln2 + r and a
+    /// degree-6 polynomial for e^r, scaled by 2^n through the exponent bits
+    /// (about 1 ulp). Vectorizes, unlike a libm call. Underflow gives 0,
+    /// overflow +inf, NaN stays NaN.
+    fn exp_f32(&mut self, x: &str, w: usize) -> String {
+        let ty = vt("f32", w);
+        let ity = vt("i32", w);
+        let c = |s: &mut Self, v: f64| s.cval(DType::F32, v, w);
+        let (hi, lo) = (c(self, 88.376_26), c(self, -87.336_55));
+        let xc = self.op(&format!("arith.minimumf {x}, {hi} : {ty}"));
+        let xc = self.op(&format!("arith.maximumf {xc}, {lo} : {ty}"));
+        let log2e = c(self, std::f64::consts::LOG2_E);
+        let half = c(self, 0.5);
+        let t = self.op(&format!("math.fma {xc}, {log2e}, {half} : {ty}"));
+        let fx = self.op(&format!("math.floor {t} : {ty}"));
+        let c1 = c(self, -0.693_359_375);
+        let c2 = c(self, 2.121_944_4e-4);
+        let r = self.op(&format!("math.fma {fx}, {c1}, {xc} : {ty}"));
+        let r = self.op(&format!("math.fma {fx}, {c2}, {r} : {ty}"));
+        let coeffs = [1.987_569_15e-4, 1.398_199_95e-3, 8.333_451_9e-3, 4.166_579_59e-2, 1.666_666_55e-1, 5.000_000_12e-1];
+        let mut y = c(self, coeffs[0]);
+        for &cf in &coeffs[1..] {
+            let k = c(self, cf);
+            y = self.op(&format!("math.fma {y}, {r}, {k} : {ty}"));
+        }
+        let r2 = self.op(&format!("arith.mulf {r}, {r} : {ty}"));
+        let y = self.op(&format!("math.fma {y}, {r2}, {r} : {ty}"));
+        let one = c(self, 1.0);
+        let y = self.op(&format!("arith.addf {y}, {one} : {ty}"));
+        let n = self.op(&format!("arith.fptosi {fx} : {ty} to {ity}"));
+        let bias = self.cval(DType::I32, 127.0, w);
+        let n = self.op(&format!("arith.addi {n}, {bias} : {ity}"));
+        let sh = self.cval(DType::I32, 23.0, w);
+        let bits = self.op(&format!("arith.shli {n}, {sh} : {ity}"));
+        let scale = self.op(&format!("arith.bitcast {bits} : {ity} to {ty}"));
+        let y = self.op(&format!("arith.mulf {y}, {scale} : {ty}"));
+        // Exact limits: below the range 0, above it +inf, NaN passes through.
+        let zero = c(self, 0.0);
+        let inf = c(self, f64::INFINITY);
+        let under = self.op(&format!("arith.cmpf olt, {x}, {lo} : {ty}"));
+        let y = self.op(&format!("arith.select {under}, {zero}, {y} : {}, {ty}", vt("i1", w)));
+        let over = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
+        let y = self.op(&format!("arith.select {over}, {inf}, {y} : {}, {ty}", vt("i1", w)));
+        let nan = self.op(&format!("arith.cmpf uno, {x}, {x} : {ty}"));
+        self.op(&format!("arith.select {nan}, {x}, {y} : {}, {ty}", vt("i1", w)))
+    }
+}
+
+fn identity(op: AssignOp, d: DType) -> f64 {
+    let int = d == DType::I32;
+    match op {
+        AssignOp::Assign | AssignOp::Add => 0.0,
+        AssignOp::Mul => 1.0,
+        AssignOp::Max if int => i32::MIN as f64,
+        AssignOp::Max => f64::NEG_INFINITY,
+        AssignOp::Min if int => i32::MAX as f64,
+        AssignOp::Min => f64::INFINITY,
+    }
+}

@@ -1,0 +1,120 @@
+//! Lowering of scheduled kernels through MLIR to LLVM IR.
+//!
+//! [`emit`] writes the scheduled loop nests as MLIR text (func, scf, arith,
+//! math, memref, vector); [`Mlir`] parses it with melior, runs the lowering
+//! pipeline [`PIPELINE`] to the LLVM dialect and translates the result
+//! in-process into an inkwell [`inkwell::module::Module`] that shares its
+//! LLVM copy (no text round trip). melior's lifetimes stay inside this
+//! crate: callers see text and inkwell modules only.
+
+pub mod emit;
+
+pub use emit::{emit, Emitted, StmtFn};
+
+use melior::dialect::DialectRegistry;
+use melior::ir::Module;
+use melior::pass::PassManager;
+use melior::utility::{parse_pass_pipeline, register_all_dialects, register_all_llvm_translations, register_all_passes};
+use std::sync::{Arc, Mutex, Once};
+
+/// The pass pipeline from the emitted dialects to the LLVM dialect.
+pub const PIPELINE: &str = "builtin.module(canonicalize, cse, arith-expand, \
+convert-vector-to-scf{full-unroll=true}, convert-scf-to-cf, expand-strided-metadata, lower-affine, \
+finalize-memref-to-llvm, convert-vector-to-llvm, convert-math-to-llvm, convert-arith-to-llvm, \
+convert-index-to-llvm, convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, convert-cf-to-llvm, \
+convert-ub-to-llvm, reconcile-unrealized-casts)";
+
+/// Errors of the MLIR stage, with MLIR's own diagnostics.
+#[derive(Debug, thiserror::Error)]
+pub enum MlirError {
+    /// The emitted text did not parse or verify (a kiln bug).
+    #[error("MLIR did not parse the emitted module: {0}")]
+    Parse(String),
+    /// A pass failed.
+    #[error("MLIR lowering failed: {0}")]
+    Pass(String),
+    /// Translation to LLVM IR failed.
+    #[error("translation to LLVM IR failed: {0}")]
+    Translate(String),
+}
+
+/// An MLIR context with every dialect, pass and LLVM translation registered.
+/// Not `Send`: keep one per thread.
+pub struct Mlir {
+    ctx: melior::Context,
+    diags: Arc<Mutex<Vec<String>>>,
+}
+
+impl Default for Mlir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+static PASSES: Once = Once::new();
+
+impl Mlir {
+    /// A fresh context (a few milliseconds).
+    pub fn new() -> Mlir {
+        PASSES.call_once(register_all_passes);
+        let registry = DialectRegistry::new();
+        register_all_dialects(&registry);
+        let ctx = melior::Context::new();
+        ctx.append_dialect_registry(&registry);
+        ctx.load_all_available_dialects();
+        register_all_llvm_translations(&ctx);
+        let diags = Arc::new(Mutex::new(Vec::new()));
+        let sink = diags.clone();
+        ctx.attach_diagnostic_handler(move |d| {
+            if let Ok(mut v) = sink.lock() {
+                v.push(d.to_string());
+            }
+            true
+        });
+        Mlir { ctx, diags }
+    }
+
+    fn take_diags(&self) -> String {
+        let mut v = self.diags.lock().map(|mut v| std::mem::take(&mut *v)).unwrap_or_default();
+        v.truncate(20);
+        v.join("\n")
+    }
+
+    fn lowered(&self, text: &str) -> Result<Module<'_>, MlirError> {
+        let mut module = Module::parse(&self.ctx, text).ok_or_else(|| MlirError::Parse(self.take_diags()))?;
+        let pm = PassManager::new(&self.ctx);
+        parse_pass_pipeline(pm.as_operation_pass_manager(), PIPELINE)
+            .map_err(|e| MlirError::Pass(format!("{e} {}", self.take_diags())))?;
+        pm.run(&mut module)
+            .map_err(|e| MlirError::Pass(format!("{e}: {}", self.take_diags())))?;
+        Ok(module)
+    }
+
+    /// Runs the lowering pipeline and prints the LLVM-dialect module.
+    pub fn lower_text(&self, text: &str) -> Result<String, MlirError> {
+        Ok(self.lowered(text)?.as_operation().to_string())
+    }
+
+    /// Lowers MLIR text and translates it into an LLVM module owned by `llctx`.
+    pub fn to_llvm<'ll>(
+        &self,
+        text: &str,
+        llctx: &'ll inkwell::context::Context,
+    ) -> Result<inkwell::module::Module<'ll>, MlirError> {
+        let module = self.lowered(text)?;
+        // SAFETY: melior and inkwell link the same static LLVM, so an
+        // LLVMContextRef from inkwell is valid for MLIR's translator, and the
+        // module it returns lives in that context, which inkwell then owns.
+        #[allow(unsafe_code)]
+        unsafe {
+            let raw = mlir_sys::mlirTranslateModuleToLLVMIR(
+                module.as_operation().to_raw(),
+                llctx.raw() as mlir_sys::LLVMContextRef,
+            );
+            if raw.is_null() {
+                return Err(MlirError::Translate(self.take_diags()));
+            }
+            Ok(inkwell::module::Module::new(raw as inkwell::llvm_sys::prelude::LLVMModuleRef))
+        }
+    }
+}

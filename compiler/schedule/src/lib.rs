@@ -1,0 +1,361 @@
+//! Schedules: the search points of the tuner and the input of code generation.
+//!
+//! A [`Schedule`] says, for every statement of a specialized kernel, how its
+//! loop nest runs:
+//! - `tile[v]`: block tile along each parallel variable; the tiles define the
+//!   blocks of a launch (`block count = Π ceil(extent / tile)`), and each
+//!   block owns its output tile exclusively, so blocks run on any thread in
+//!   any order without atomics;
+//! - `vector` / `vector_width`: which axis is vectorized (the last parallel
+//!   variable, the last reduction variable, or none) and the lanes;
+//! - `rows` x `vectors`: the register tile: `rows` consecutive values of the
+//!   row variable (the parallel variable before the vector axis), each with
+//!   `vectors` vectors of accumulators;
+//! - `reduction_tile`: chunk of the first reduction variable (cache blocking
+//!   of the reduction; 0 = no chunking). Chunks accumulate into the output;
+//! - `unroll`: unroll factor of the innermost reduction loop.
+//!
+//! `threads` caps the worker threads of the launch. Schedules are plain,
+//! serializable data; [`Schedule::validate`] checks one against a kernel and
+//! a device and names the offending field.
+
+use kiln_ir::ast::AssignOp;
+use kiln_ir::ir::{ExprKind, VarId};
+use kiln_ir::{DType, Specialized};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+/// Which loop axis is vectorized.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VectorAxis {
+    /// Scalar code.
+    None,
+    /// The last parallel variable (contiguous in the target).
+    Parallel,
+    /// The last reduction variable (horizontal reduction at the end).
+    Reduction,
+}
+
+/// How one statement runs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct StmtSchedule {
+    /// Block tile per parallel variable (in target index order).
+    pub tile: Vec<usize>,
+    /// Vectorized axis.
+    pub vector: VectorAxis,
+    /// Lanes per vector (1 when `vector` is `none`).
+    pub vector_width: usize,
+    /// Register-tile rows.
+    pub rows: usize,
+    /// Vectors (or scalar columns when `vector` is `none`) per row.
+    pub vectors: usize,
+    /// Chunk of the first reduction variable; 0 = the whole range.
+    pub reduction_tile: usize,
+    /// Unroll factor of the innermost reduction loop.
+    pub unroll: usize,
+}
+
+/// How a kernel runs: one entry per statement, plus the thread count.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Worker threads for each launch (at most the device's cores).
+    pub threads: usize,
+    /// Per statement, in order.
+    pub stmts: Vec<StmtSchedule>,
+}
+
+/// What the schedule validator needs to know of a device.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DeviceLimits {
+    /// Hardware threads available.
+    pub cores: usize,
+    /// Native vector register width in bits (512 for AVX-512).
+    pub vector_bits: usize,
+}
+
+/// A schedule that does not fit its kernel or device; `field` names the
+/// offending field, e.g. `stmts[0].tile[1]`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid schedule: `{field}`: {message}")]
+pub struct ScheduleError {
+    /// Path of the field.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> ScheduleError {
+    ScheduleError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Largest lane count accepted (LLVM splits wider vectors).
+pub const MAX_LANES: usize = 64;
+/// Largest register tile (`rows * vectors`) accepted.
+pub const MAX_REG_TILE: usize = 64;
+
+/// True when every read of statement `stmt` is either invariant in `var` or
+/// indexes with `var` only in its last dimension with coefficient 1, so a
+/// vector of consecutive `var` values is one contiguous load. The target is
+/// contiguous in its last parallel variable by construction.
+pub fn contiguous_in(spec: &Specialized<'_>, stmt: usize, var: VarId) -> bool {
+    let k = spec.kernel;
+    let s = &k.stmts[stmt];
+    let mut ok = true;
+    k.walk(s.value, &mut |_, e| {
+        if let ExprKind::Read { index, .. } = &e.kind {
+            for (axis, a) in index.iter().enumerate() {
+                let (terms, _) = spec.affine(a);
+                let coef: i64 = terms.iter().filter(|(v, _)| *v == var).map(|(_, c)| c).sum();
+                let uses = terms.iter().any(|(v, c)| *v == var && *c != 0);
+                if uses && !(axis + 1 == index.len() && coef == 1) {
+                    ok = false;
+                }
+            }
+        }
+    });
+    ok
+}
+
+/// Vector axes legal for statement `stmt`.
+pub fn legal_axes(spec: &Specialized<'_>, stmt: usize) -> Vec<VectorAxis> {
+    let s = &spec.kernel.stmts[stmt];
+    let mut v = vec![VectorAxis::None];
+    if s.n_parallel >= 1 && contiguous_in(spec, stmt, (s.n_parallel - 1) as VarId) {
+        v.push(VectorAxis::Parallel);
+    }
+    if s.vars.len() > s.n_parallel
+        && s.op != AssignOp::Assign
+        && contiguous_in(spec, stmt, (s.vars.len() - 1) as VarId)
+    {
+        v.push(VectorAxis::Reduction);
+    }
+    v
+}
+
+/// The register-tile row variable for an axis, if the statement has one:
+/// the parallel variable before the column (vector or scalar) axis.
+pub fn row_var(spec: &Specialized<'_>, stmt: usize, axis: VectorAxis) -> Option<VarId> {
+    let np = spec.kernel.stmts[stmt].n_parallel;
+    match axis {
+        VectorAxis::Reduction => (np >= 1).then(|| (np - 1) as VarId),
+        // Scalar code walks the last parallel variable as columns.
+        _ => (np >= 2).then(|| (np - 2) as VarId),
+    }
+}
+
+fn elem_bits(t: DType) -> usize {
+    match t {
+        DType::F64 => 64,
+        // f16 is computed in f32.
+        _ => 32,
+    }
+}
+
+impl Schedule {
+    /// Checks the schedule against the kernel and the device.
+    pub fn validate(&self, spec: &Specialized<'_>, dev: &DeviceLimits) -> Result<(), ScheduleError> {
+        let k = spec.kernel;
+        if self.threads == 0 || self.threads > dev.cores.max(1) * 4 {
+            return Err(err(
+                "threads",
+                format!("{} is outside 1..={} (4 per core)", self.threads, dev.cores.max(1) * 4),
+            ));
+        }
+        if self.stmts.len() != k.stmts.len() {
+            return Err(err(
+                "stmts",
+                format!("kernel `{}` has {} statements, the schedule {}", k.name, k.stmts.len(), self.stmts.len()),
+            ));
+        }
+        for (i, (s, st)) in k.stmts.iter().zip(&self.stmts).enumerate() {
+            let f = |name: &str| format!("stmts[{i}].{name}");
+            let ext = spec.domain(i);
+            if st.tile.len() != s.n_parallel {
+                return Err(err(
+                    f("tile"),
+                    format!("needs {} entries (one per parallel variable), has {}", s.n_parallel, st.tile.len()),
+                ));
+            }
+            for (v, (&t, &e)) in st.tile.iter().zip(ext).enumerate() {
+                if t == 0 || t > e {
+                    return Err(err(
+                        format!("stmts[{i}].tile[{v}]"),
+                        format!("{t} is outside 1..={e} (the extent of `{}`)", s.vars[v].name),
+                    ));
+                }
+            }
+            if !legal_axes(spec, i).contains(&st.vector) {
+                return Err(err(
+                    f("vector"),
+                    format!("{:?} is not legal here: a read is not contiguous along that axis, or there is no such axis", st.vector),
+                ));
+            }
+            let w = st.vector_width;
+            if st.vector == VectorAxis::None && w != 1 {
+                return Err(err(f("vector_width"), "must be 1 when `vector` is none"));
+            }
+            if !w.is_power_of_two() || w > MAX_LANES {
+                return Err(err(f("vector_width"), format!("{w} is not a power of two up to {MAX_LANES}")));
+            }
+            let bits = elem_bits(k.tensors[s.target].dtype) * w;
+            if bits > dev.vector_bits * 4 {
+                return Err(err(
+                    f("vector_width"),
+                    format!("{w} lanes are {bits} bits, more than 4 native {}-bit registers", dev.vector_bits),
+                ));
+            }
+            if st.rows == 0 || st.vectors == 0 || st.rows * st.vectors > MAX_REG_TILE {
+                return Err(err(
+                    f("rows"),
+                    format!("rows x vectors = {} x {} must be between 1 and {MAX_REG_TILE}", st.rows, st.vectors),
+                ));
+            }
+            if st.rows > 1 && row_var(spec, i, st.vector).is_none() {
+                return Err(err(f("rows"), "must be 1: the statement has no row variable for this vector axis"));
+            }
+            let nred = s.vars.len() - s.n_parallel;
+            if st.reduction_tile > 0 && (nred == 0 || st.reduction_tile > ext[s.n_parallel]) {
+                return Err(err(
+                    f("reduction_tile"),
+                    if nred == 0 {
+                        "must be 0: the statement has no reduction".to_string()
+                    } else {
+                        format!("{} exceeds the extent {}", st.reduction_tile, ext[s.n_parallel])
+                    },
+                ));
+            }
+            if st.unroll == 0 || st.unroll > 16 {
+                return Err(err(f("unroll"), format!("{} is outside 1..=16", st.unroll)));
+            }
+            if st.unroll > 1 && (nred == 0 || st.vector == VectorAxis::Reduction) {
+                return Err(err(
+                    f("unroll"),
+                    "must be 1 without a reduction loop or when the reduction is vectorized",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A sensible schedule for any kernel: vectorize the contiguous axis at
+    /// the native width, an 8 x 2-vector register tile for contractions,
+    /// cache-sized block tiles, all cores.
+    pub fn default_for(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
+        let k = spec.kernel;
+        let mut stmts = Vec::new();
+        for (i, s) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = s.n_parallel;
+            let nred = s.vars.len() - np;
+            let axes = legal_axes(spec, i);
+            let native = (dev.vector_bits / elem_bits(k.tensors[s.target].dtype)).max(1);
+            let lanes = |e: usize| native.min(prev_pow2(e)).max(1);
+            let (vector, width) = if axes.contains(&VectorAxis::Parallel) && ext[np - 1] >= 4 {
+                (VectorAxis::Parallel, lanes(ext[np - 1]))
+            } else if axes.contains(&VectorAxis::Reduction) && ext[s.vars.len() - 1] >= 4 {
+                (VectorAxis::Reduction, lanes(ext[s.vars.len() - 1]))
+            } else {
+                (VectorAxis::None, 1)
+            };
+            let rows = match (vector, row_var(spec, i, vector)) {
+                (VectorAxis::Parallel, Some(r)) if nred > 0 => 8.min(ext[r as usize]),
+                (VectorAxis::Reduction, Some(r)) => 4.min(ext[r as usize]),
+                _ => 1,
+            };
+            let vectors = match vector {
+                VectorAxis::Parallel if nred > 0 => 2,
+                VectorAxis::Reduction => 2,
+                _ => 1,
+            };
+            let mut tile: Vec<usize> = ext[..np].iter().map(|_| 1).collect();
+            if np >= 1 {
+                tile[np - 1] = ext[np - 1].min(if nred > 0 { 256 } else { 4096 });
+            }
+            if np >= 2 {
+                tile[np - 2] = ext[np - 2].min(if nred > 0 { 64 } else { 8 });
+            }
+            let reduction_tile = if nred > 0 && ext[np] > 512 && vector == VectorAxis::Parallel { 256 } else { 0 };
+            stmts.push(StmtSchedule {
+                tile,
+                vector,
+                vector_width: width,
+                rows,
+                vectors,
+                reduction_tile,
+                unroll: 1,
+            });
+        }
+        Schedule {
+            threads: dev.cores.max(1),
+            stmts,
+        }
+    }
+
+    /// A random valid schedule (for differential tests and random search).
+    pub fn random(spec: &Specialized<'_>, dev: &DeviceLimits, rng: &mut impl Rng) -> Schedule {
+        let k = spec.kernel;
+        let mut stmts = Vec::new();
+        let pick = |rng: &mut dyn rand::RngCore, e: usize| -> usize {
+            // Powers of two, odd sizes and the full extent.
+            match rng.gen_range(0..3) {
+                0 => prev_pow2(rng.gen_range(1..=e)),
+                1 => rng.gen_range(1..=e),
+                _ => e,
+            }
+        };
+        for (i, s) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = s.n_parallel;
+            let nred = s.vars.len() - np;
+            let axes = legal_axes(spec, i);
+            let vector = axes[rng.gen_range(0..axes.len())];
+            let max_w = (dev.vector_bits * 4 / elem_bits(k.tensors[s.target].dtype)).min(MAX_LANES);
+            let vector_width = if vector == VectorAxis::None {
+                1
+            } else {
+                1 << rng.gen_range(0..=max_w.trailing_zeros().min(4))
+            };
+            let rows = if row_var(spec, i, vector).is_some() { rng.gen_range(1..=8) } else { 1 };
+            let vectors = rng.gen_range(1..=4);
+            let tile = ext[..np].iter().map(|&e| pick(rng, e)).collect();
+            let reduction_tile = if nred > 0 && rng.gen_bool(0.5) { pick(rng, ext[np]) } else { 0 };
+            let unroll = if nred > 0 && vector != VectorAxis::Reduction { rng.gen_range(1..=4) } else { 1 };
+            stmts.push(StmtSchedule {
+                tile,
+                vector,
+                vector_width,
+                rows,
+                vectors,
+                reduction_tile,
+                unroll,
+            });
+        }
+        Schedule {
+            threads: rng.gen_range(1..=dev.cores.max(1)),
+            stmts,
+        }
+    }
+
+    /// Blocks of statement `i`'s launch: `Π ceil(extent / tile)`.
+    pub fn blocks(&self, spec: &Specialized<'_>, i: usize) -> usize {
+        let ext = spec.domain(i);
+        self.stmts[i].tile.iter().zip(ext).map(|(&t, &e)| e.div_ceil(t)).product()
+    }
+
+    /// Reads a schedule from JSON, naming the bad field on error.
+    pub fn from_json(text: &str) -> Result<Schedule, ScheduleError> {
+        serde_json::from_str(text).map_err(|e| err("<json>", e.to_string()))
+    }
+}
+
+fn prev_pow2(n: usize) -> usize {
+    if n == 0 {
+        1
+    } else {
+        1 << (usize::BITS - 1 - n.leading_zeros())
+    }
+}
