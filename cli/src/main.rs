@@ -46,6 +46,18 @@ enum Cmd {
         #[arg(long)]
         check: bool,
     },
+    /// Compile a kernel for a device and show a stage: the emitted MLIR,
+    /// the lowered MLIR, LLVM IR, assembly, an object file, or the schedule.
+    ///
+    /// Example:
+    ///   kiln compile ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --device cpu --emit asm
+    #[command(verbatim_doc_comment)]
+    Compile(CompileArgs),
+    /// Measure a compiled kernel on random inputs (compilation and I/O not
+    /// timed): median, p20/p80, GFLOP/s and GB/s.
+    Bench(BenchArgs),
+    /// List the devices kiln can run on.
+    Devices,
     /// Run a kernel on .npy inputs (or random ones) and write its outputs as
     /// DIR/<output name>.npy.
     ///
@@ -62,9 +74,15 @@ struct RunArgs {
     /// Kernel to run (optional when the file holds one kernel).
     #[arg(long, short)]
     kernel: Option<String>,
-    /// Where to run: `interp` (the reference interpreter).
+    /// Where to run: `interp` (the reference interpreter) or `cpu`.
     #[arg(long, default_value = "interp")]
     device: String,
+    /// Schedule (JSON) for compiled devices; default: the default schedule.
+    #[arg(long)]
+    schedule: Option<PathBuf>,
+    /// Also run the reference interpreter and compare (compiled devices).
+    #[arg(long)]
+    verify: bool,
     /// An input: `NAME=PATH.npy`, or `NAME=LITERAL` for a scalar parameter
     /// (`eps=1e-5`). Repeatable.
     #[arg(long = "input", short = 'i', value_name = "NAME=VALUE")]
@@ -85,6 +103,51 @@ struct RunArgs {
     save_inputs: bool,
 }
 
+#[derive(clap::Args)]
+struct Target {
+    /// `.kiln` file.
+    file: PathBuf,
+    /// Kernel (optional when the file holds one kernel).
+    #[arg(long, short)]
+    kernel: Option<String>,
+    /// Sizes of every size symbol, e.g. `M=1024,N=1024,K=1024`.
+    #[arg(long, value_name = "SIZES")]
+    shape: String,
+    /// Device: `cpu`.
+    #[arg(long, default_value = "cpu")]
+    device: String,
+    /// Schedule (JSON); default: the default schedule.
+    #[arg(long)]
+    schedule: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CompileArgs {
+    #[command(flatten)]
+    target: Target,
+    /// Stage: mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule.
+    #[arg(long, default_value = "mlir")]
+    emit: String,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    target: Target,
+    /// Cap the CPU thread pool (overrides the schedule's threads).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Seconds of timed runs.
+    #[arg(long, default_value_t = 1.0)]
+    seconds: f64,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
 /// An error already reported to the user (diagnostics printed).
 #[derive(Debug)]
 struct Reported;
@@ -103,6 +166,9 @@ fn main() -> ExitCode {
         Cmd::Check { files } => check(&files),
         Cmd::Fmt { file, write, check } => fmt(&file, write, check),
         Cmd::Run(args) => run(&args),
+        Cmd::Compile(args) => compile(&args),
+        Cmd::Bench(args) => bench(&args),
+        Cmd::Devices => devices(),
     };
     match r {
         Ok(code) => code,
@@ -246,12 +312,7 @@ fn pick_kernel<'k>(
 }
 
 fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
-    if a.device != "interp" {
-        bail!(
-            "device `{}` is not available in this build: the only device is `interp` (the reference interpreter)",
-            a.device
-        );
-    }
+    check_device(&a.device, true)?;
     let (source, kernels) = load(&a.file)?;
     let k = pick_kernel(&kernels, a.kernel.as_deref(), &a.file)?;
     let report = |d: Diag| -> anyhow::Error {
@@ -374,9 +435,35 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|&t| given[&k.tensors[t].name].clone())
         .collect();
-    let start = Instant::now();
-    let outputs = kiln_interp::run(&spec, &inputs)?;
-    let elapsed = start.elapsed();
+    let (outputs, elapsed, note) = if a.device == "cpu" {
+        let cpu = kiln_cpu::CpuCompiler::new()?;
+        let (sched, how) = schedule_for(&spec, &cpu, a.schedule.as_deref())?;
+        let ck = cpu.compile(&spec, &sched)?;
+        let start = Instant::now();
+        let out = ck.run(&inputs)?;
+        let el = start.elapsed();
+        let mut note = format!(
+            ", {how}, compiled in {:.1} ms",
+            ck.compile_time.as_secs_f64() * 1e3
+        );
+        if a.verify {
+            let want = kiln_interp::run(&spec, &inputs)?;
+            for ((&t, g), w) in k.outputs.iter().zip(&out).zip(&want) {
+                if let Some((i, gv, wv)) = kiln_tensor::first_mismatch(g, w) {
+                    bail!(
+                        "verification failed: output `{}` differs from the reference interpreter at flat index {i}: {gv} vs {wv}",
+                        k.tensors[t].name
+                    );
+                }
+            }
+            note.push_str(", verified against the interpreter");
+        }
+        (out, el, note)
+    } else {
+        let start = Instant::now();
+        let out = kiln_interp::run(&spec, &inputs)?;
+        (out, start.elapsed(), String::new())
+    };
 
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("cannot create {}", a.out.display()))?;
@@ -396,7 +483,7 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
         .map(|(n, v)| format!("{n}={v}"))
         .collect();
     println!(
-        "{} on {} ({}) in {:.3} ms",
+        "{} on {} ({}) in {:.3} ms{note}",
         k.name,
         a.device,
         sizes.join(","),
@@ -416,5 +503,169 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
             shape.join(",")
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Devices this build knows; compiled devices must exist here.
+fn check_device(device: &str, interp_ok: bool) -> anyhow::Result<()> {
+    match device {
+        "cpu" => Ok(()),
+        "interp" if interp_ok => Ok(()),
+        "interp" => bail!(
+            "`interp` is the reference interpreter; this command needs a compiled device (`cpu`)"
+        ),
+        d if d.starts_with("opencl") || d.starts_with("cuda") => {
+            bail!(
+            "device `{d}` is not available: this build of kiln has no {} backend yet (devices: {})",
+            if d.starts_with("opencl") { "OpenCL" } else { "CUDA" },
+            if interp_ok { "interp, cpu" } else { "cpu" }
+        )
+        }
+        d => bail!(
+            "unknown device `{d}` (devices: {})",
+            if interp_ok { "interp, cpu" } else { "cpu" }
+        ),
+    }
+}
+
+/// The schedule to use and how it was chosen.
+fn schedule_for(
+    spec: &Specialized<'_>,
+    cpu: &kiln_cpu::CpuCompiler,
+    path: Option<&Path>,
+) -> anyhow::Result<(kiln_schedule::Schedule, String)> {
+    let dev = cpu.device().limits();
+    Ok(match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            let s = kiln_schedule::Schedule::from_json(&text)
+                .with_context(|| p.display().to_string())?;
+            s.validate(spec, &dev)
+                .with_context(|| p.display().to_string())?;
+            (s, format!("schedule {}", p.display()))
+        }
+        None => (
+            kiln_schedule::Schedule::default_for(spec, &dev),
+            "default schedule (no tuned schedule: the tuner is not built yet)".to_string(),
+        ),
+    })
+}
+
+fn target_spec<'k>(
+    t: &Target,
+    kernels: &'k [Kernel],
+    source: &Source,
+) -> anyhow::Result<Specialized<'k>> {
+    check_device(&t.device, false)?;
+    let k = pick_kernel(kernels, t.kernel.as_deref(), &t.file)?;
+    let sizes = parse_sizes(&t.shape)?;
+    Specialized::from_sizes(k, &sizes).map_err(|d| {
+        print_diag(d, source);
+        Reported.into()
+    })
+}
+
+fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
+    let (source, kernels) = load(&a.target.file)?;
+    let spec = target_spec(&a.target, &kernels, &source)?;
+    let cpu = kiln_cpu::CpuCompiler::new()?;
+    let (sched, how) = schedule_for(&spec, &cpu, a.target.schedule.as_deref())?;
+    use kiln_cpu::Stage;
+    let stage = match a.emit.as_str() {
+        "mlir" => Stage::Mlir,
+        "mlir-lowered" => Stage::MlirLowered,
+        "llvm-raw" => Stage::LlvmRaw,
+        "llvm" => Stage::Llvm,
+        "asm" => Stage::Asm,
+        "obj" => Stage::Obj,
+        "schedule" => {
+            let text = serde_json::to_string_pretty(&sched)? + "\n";
+            return write_out(a.output.as_deref(), text.as_bytes());
+        }
+        other => bail!(
+            "unknown stage `{other}` (mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule)"
+        ),
+    };
+    if stage == Stage::Obj && a.output.is_none() {
+        bail!("--emit obj writes binary: give --output FILE");
+    }
+    eprintln!("{}: {how}", spec.kernel.name);
+    let bytes = cpu.emit(&spec, &sched, stage)?;
+    write_out(a.output.as_deref(), &bytes)
+}
+
+fn write_out(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    match path {
+        Some(p) => {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            std::io::Write::write_all(&mut tmp, bytes)?;
+            tmp.persist(p)?;
+        }
+        None => std::io::Write::write_all(&mut std::io::stdout(), bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let (source, kernels) = load(&a.target.file)?;
+    let spec = target_spec(&a.target, &kernels, &source)?;
+    let k = spec.kernel;
+    let cpu = kiln_cpu::CpuCompiler::new()?;
+    let (mut sched, how) = schedule_for(&spec, &cpu, a.target.schedule.as_deref())?;
+    if let Some(t) = a.threads {
+        sched.threads = t;
+    }
+    let ck = cpu.compile(&spec, &sched)?;
+    let mut rng = HostTensor::rng(0);
+    let inputs: Vec<HostTensor> = k
+        .inputs
+        .iter()
+        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
+        .collect();
+    let mut bound = ck.bind(&inputs)?;
+    let budget = kiln_cpu::measure::Budget {
+        time: std::time::Duration::from_secs_f64(a.seconds.max(0.01)),
+        ..Default::default()
+    };
+    let st = bound.measure(&budget);
+    let (flops, bytes) = kiln_schedule::work(&spec);
+    let gflops = flops / st.median_s / 1e9;
+    let gbps = bytes / st.median_s / 1e9;
+    if a.json {
+        let v = serde_json::json!({
+            "kernel": k.name, "sizes": spec.sizes(), "device": "cpu", "threads": sched.threads,
+            "median_s": st.median_s, "p20_s": st.p20_s, "p80_s": st.p80_s, "min_s": st.min_s, "cv": st.cv,
+            "reps": st.reps, "gflops": gflops, "gbps": gbps, "flops": flops, "bytes": bytes,
+            "compile_s": ck.compile_time.as_secs_f64(), "schedule": sched, "schedule_source": how,
+        });
+        println!("{v}");
+    } else {
+        println!("{} on cpu ({how}, {} threads)", k.name, sched.threads);
+        println!(
+            "  median {:.3} ms  p20 {:.3} ms  p80 {:.3} ms  cv {:.1}%  ({} runs)",
+            st.median_s * 1e3,
+            st.p20_s * 1e3,
+            st.p80_s * 1e3,
+            st.cv * 100.0,
+            st.reps
+        );
+        println!(
+            "  {gflops:.2} GFLOP/s  {gbps:.2} GB/s  (compile {:.1} ms)",
+            ck.compile_time.as_secs_f64() * 1e3
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn devices() -> anyhow::Result<ExitCode> {
+    println!("interp: reference interpreter (f64 evaluation, all kernels, slow; the oracle)");
+    println!("{}", kiln_cpu::CpuDevice::host().describe());
+    println!("opencl: not available in this build (no OpenCL backend yet)");
+    println!("cuda: not available in this build (no CUDA backend yet)");
     Ok(ExitCode::SUCCESS)
 }

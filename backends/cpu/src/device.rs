@@ -45,7 +45,11 @@ impl CpuDevice {
         let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         let model = cpuinfo
             .lines()
-            .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
+            .find_map(|l| {
+                l.strip_prefix("model name")
+                    .and_then(|r| r.split_once(':'))
+                    .map(|(_, v)| v.trim().to_string())
+            })
             .unwrap_or_else(|| std::env::consts::ARCH.to_string());
         let llvm_cpu = inkwell::targets::TargetMachine::get_host_cpu_name().to_string();
         let llvm_features = inkwell::targets::TargetMachine::get_host_cpu_features().to_string();
@@ -102,7 +106,20 @@ impl CpuDevice {
         let caches: Vec<String> = self
             .caches
             .iter()
-            .map(|c| format!("L{}{} {}", c.level, if c.kind == "Data" { "d" } else if c.kind == "Instruction" { "i" } else { "" }, human(c.size)))
+            .map(|c| {
+                format!(
+                    "L{}{} {}",
+                    c.level,
+                    if c.kind == "Data" {
+                        "d"
+                    } else if c.kind == "Instruction" {
+                        "i"
+                    } else {
+                        ""
+                    },
+                    human(c.size)
+                )
+            })
             .collect();
         format!(
             "cpu: {}\n  llvm cpu {}, {} threads, vector ISA {} ({} bit)\n  caches: {}\n  fingerprint {}",
@@ -129,12 +146,18 @@ fn read_caches() -> Vec<Cache> {
     let mut out = Vec::new();
     for i in 0..8 {
         let dir = format!("/sys/devices/system/cpu/cpu0/cache/index{i}");
-        let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).map(|s| s.trim().to_string());
-        let (Ok(level), Ok(kind), Ok(size)) = (read("level"), read("type"), read("size")) else { break };
+        let read =
+            |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).map(|s| s.trim().to_string());
+        let (Ok(level), Ok(kind), Ok(size)) = (read("level"), read("type"), read("size")) else {
+            break;
+        };
         let size = size
             .strip_suffix('K')
             .and_then(|k| k.parse::<u64>().ok().map(|k| k << 10))
-            .or_else(|| size.strip_suffix('M').and_then(|m| m.parse::<u64>().ok().map(|m| m << 20)))
+            .or_else(|| {
+                size.strip_suffix('M')
+                    .and_then(|m| m.parse::<u64>().ok().map(|m| m << 20))
+            })
             .or_else(|| size.parse().ok())
             .unwrap_or(0);
         out.push(Cache {

@@ -13,6 +13,7 @@
 #![allow(unsafe_code)]
 
 pub mod device;
+pub mod measure;
 
 pub use device::CpuDevice;
 
@@ -20,7 +21,9 @@ use inkwell::attributes::AttributeLoc;
 use inkwell::context::Context;
 use inkwell::execution_engine::ExecutionEngine;
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine};
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine,
+};
 use inkwell::OptimizationLevel;
 use kiln_ir::ir::TensorId;
 use kiln_ir::{DType, Specialized};
@@ -85,8 +88,20 @@ fn host_tm() -> Result<TargetMachine, CpuError> {
     let cpu = TargetMachine::get_host_cpu_name().to_string();
     let features = TargetMachine::get_host_cpu_features().to_string();
     target
-        .create_target_machine(&triple, &cpu, &features, OptimizationLevel::Aggressive, RelocMode::Default, CodeModel::JITDefault)
-        .ok_or_else(|| CpuError::Llvm(format!("no target machine for {}", triple.as_str().to_string_lossy())))
+        .create_target_machine(
+            &triple,
+            &cpu,
+            &features,
+            OptimizationLevel::Aggressive,
+            RelocMode::Default,
+            CodeModel::JITDefault,
+        )
+        .ok_or_else(|| {
+            CpuError::Llvm(format!(
+                "no target machine for {}",
+                triple.as_str().to_string_lossy()
+            ))
+        })
 }
 
 struct Jit<'ctx> {
@@ -106,6 +121,11 @@ self_cell::self_cell!(
 struct Entry {
     addr: usize,
     args: Vec<TensorId>,
+}
+
+/// Statements launched together, block by block.
+struct Group {
+    stmts: std::ops::Range<usize>,
     blocks: usize,
 }
 
@@ -114,6 +134,7 @@ struct Entry {
 pub struct CompiledKernel {
     _jit: JitCell,
     entries: Vec<Entry>,
+    groups: Vec<Group>,
     threads: usize,
     /// (name, dtype, shape) per tensor id.
     tensors: Vec<(String, DType, Vec<usize>)>,
@@ -149,16 +170,30 @@ impl CpuCompiler {
                 continue;
             }
             // MCJIT builds its own generic target machine: stamp the host on each function.
-            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("target-cpu", &cpu));
-            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("target-features", &feats));
-            f.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("prefer-vector-width", &width));
+            f.add_attribute(
+                AttributeLoc::Function,
+                ctx.create_string_attribute("target-cpu", &cpu),
+            );
+            f.add_attribute(
+                AttributeLoc::Function,
+                ctx.create_string_attribute("target-features", &feats),
+            );
+            f.add_attribute(
+                AttributeLoc::Function,
+                ctx.create_string_attribute("prefer-vector-width", &width),
+            );
         }
         m.run_passes("default<O3>", &self.tm, PassBuilderOptions::create())
             .map_err(|e| CpuError::Llvm(e.to_string()))
     }
 
     /// Shows one compilation stage as text (or object bytes for [`Stage::Obj`]).
-    pub fn emit(&self, spec: &Specialized<'_>, sched: &Schedule, stage: Stage) -> Result<Vec<u8>, CpuError> {
+    pub fn emit(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        stage: Stage,
+    ) -> Result<Vec<u8>, CpuError> {
         sched.validate(spec, &self.device.limits())?;
         let e = kiln_mlir::emit(spec, sched);
         match stage {
@@ -175,8 +210,15 @@ impl CpuCompiler {
         Ok(match stage {
             Stage::Llvm => m.print_to_string().to_bytes().to_vec(),
             Stage::Asm | Stage::Obj => {
-                let ft = if stage == Stage::Asm { FileType::Assembly } else { FileType::Object };
-                let buf = self.tm.write_to_memory_buffer(&m, ft).map_err(|e| CpuError::Llvm(e.to_string()))?;
+                let ft = if stage == Stage::Asm {
+                    FileType::Assembly
+                } else {
+                    FileType::Object
+                };
+                let buf = self
+                    .tm
+                    .write_to_memory_buffer(&m, ft)
+                    .map_err(|e| CpuError::Llvm(e.to_string()))?;
                 buf.as_slice().to_vec()
             }
             _ => unreachable!("handled above"),
@@ -184,7 +226,11 @@ impl CpuCompiler {
     }
 
     /// Validates the schedule, then compiles and JITs the kernel.
-    pub fn compile(&self, spec: &Specialized<'_>, sched: &Schedule) -> Result<CompiledKernel, CpuError> {
+    pub fn compile(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+    ) -> Result<CompiledKernel, CpuError> {
         sched.validate(spec, &self.device.limits())?;
         let start = Instant::now();
         let e = kiln_mlir::emit(spec, sched);
@@ -196,7 +242,9 @@ impl CpuCompiler {
                 .create_jit_execution_engine(OptimizationLevel::Aggressive)
                 .map_err(|e| CpuError::Llvm(e.to_string()))?;
             for s in &e.stmts {
-                let a = ee.get_function_address(&s.name).map_err(|x| CpuError::Llvm(format!("{}: {x:?}", s.name)))?;
+                let a = ee
+                    .get_function_address(&s.name)
+                    .map_err(|x| CpuError::Llvm(format!("{}: {x:?}", s.name)))?;
                 addrs.push(a);
             }
             Ok(Jit { _ee: ee })
@@ -209,13 +257,24 @@ impl CpuCompiler {
             .map(|(s, addr)| Entry {
                 addr,
                 args: s.args.clone(),
-                blocks: s.blocks,
             })
             .collect();
-        let tensors = k.tensors.iter().map(|(id, t)| (t.name.clone(), t.dtype, spec.shape(id).to_vec())).collect();
+        let groups = kiln_schedule::groups(sched)
+            .into_iter()
+            .map(|g| Group {
+                blocks: sched.blocks(spec, g.start),
+                stmts: g,
+            })
+            .collect();
+        let tensors = k
+            .tensors
+            .iter()
+            .map(|(id, t)| (t.name.clone(), t.dtype, spec.shape(id).to_vec()))
+            .collect();
         let compiled = CompiledKernel {
             _jit: jit,
             entries,
+            groups,
             threads: sched.threads,
             tensors,
             inputs: k.inputs.clone(),
@@ -318,7 +377,11 @@ impl CompiledKernel {
         if inputs.len() != self.inputs.len() {
             return Err(CpuError::Input {
                 name: "*".into(),
-                msg: format!("expected {} inputs, got {}", self.inputs.len(), inputs.len()),
+                msg: format!(
+                    "expected {} inputs, got {}",
+                    self.inputs.len(),
+                    inputs.len()
+                ),
             });
         }
         let mut bufs: Vec<HostTensor> = self
@@ -331,7 +394,11 @@ impl CompiledKernel {
             if x.dtype() != *d || &x.shape != s {
                 return Err(CpuError::Input {
                     name: name.clone(),
-                    msg: format!("is {}{:?}, the compiled kernel takes {d}{s:?}", x.dtype(), x.shape),
+                    msg: format!(
+                        "is {}{:?}, the compiled kernel takes {d}{s:?}",
+                        x.dtype(),
+                        x.shape
+                    ),
                 });
             }
             bufs[t.into_raw().into_u32() as usize] = x.clone();
@@ -348,29 +415,55 @@ impl CompiledKernel {
 }
 
 impl Bound<'_> {
-    /// Runs every statement in order; each statement's blocks are spread
-    /// over the worker threads.
+    /// Runs every statement in order; each launch's blocks are spread over
+    /// the worker threads. A fused group runs block `b` of each of its
+    /// statements, in order, on one worker.
     pub fn launch(&mut self) {
         let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
-        for e in &self.kernel.entries {
-            let args = Ptrs(e.args.iter().map(|t| ptrs[t.into_raw().into_u32() as usize]).collect());
-            let threads = self.kernel.threads.min(e.blocks).max(1);
+        for g in &self.kernel.groups {
+            let calls: Vec<(usize, Ptrs)> = self.kernel.entries[g.stmts.clone()]
+                .iter()
+                .map(|e| {
+                    (
+                        e.addr,
+                        Ptrs(
+                            e.args
+                                .iter()
+                                .map(|t| ptrs[t.into_raw().into_u32() as usize])
+                                .collect(),
+                        ),
+                    )
+                })
+                .collect();
+            let blocks = g.blocks;
+            let run = |lo: usize, hi: usize| {
+                if calls.len() == 1 {
+                    // SAFETY: entry and buffers come from the same compilation.
+                    unsafe { call(calls[0].0, calls[0].1.get(), lo as i64, hi as i64) };
+                    return;
+                }
+                for b in lo..hi {
+                    for (addr, args) in &calls {
+                        // SAFETY: as above; fused statements only read rows of
+                        // the group's results that the same block produced.
+                        unsafe { call(*addr, args.get(), b as i64, b as i64 + 1) };
+                    }
+                }
+            };
+            let threads = self.kernel.threads.min(blocks).max(1);
             if threads == 1 {
-                // SAFETY: entry and buffers come from the same compilation.
-                unsafe { call(e.addr, &args.0, 0, e.blocks as i64) };
+                run(0, blocks);
                 continue;
             }
             let next = AtomicUsize::new(0);
-            let grain = (e.blocks / (threads * 8)).max(1);
-            let (addr, blocks) = (e.addr, e.blocks);
+            let grain = (blocks / (threads * 8)).max(1);
             pool(threads).broadcast(|_| loop {
                 let b = next.fetch_add(grain, Ordering::Relaxed);
                 if b >= blocks {
                     break;
                 }
-                let end = (b + grain).min(blocks);
-                // SAFETY: as above; blocks own disjoint output tiles.
-                unsafe { call(addr, args.get(), b as i64, end as i64) };
+                // Blocks own disjoint output tiles.
+                run(b, (b + grain).min(blocks));
             });
         }
     }
@@ -380,10 +473,19 @@ impl Bound<'_> {
     /// leaves it visible to the comparison with the reference.
     pub fn fill_sentinel(&mut self) {
         for (i, t) in self.bufs.iter_mut().enumerate() {
-            if self.kernel.inputs.iter().any(|x| x.into_raw().into_u32() as usize == i) {
+            if self
+                .kernel
+                .inputs
+                .iter()
+                .any(|x| x.into_raw().into_u32() as usize == i)
+            {
                 continue;
             }
-            let v = if t.dtype() == DType::I32 { (i32::MIN + 17) as f64 } else { f64::NAN };
+            let v = if t.dtype() == DType::I32 {
+                (i32::MIN + 17) as f64
+            } else {
+                f64::NAN
+            };
             let n = t.numel();
             *t = HostTensor::from_f64(t.dtype(), t.shape.clone(), &vec![v; n]);
         }

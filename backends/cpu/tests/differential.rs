@@ -14,7 +14,11 @@ use std::collections::BTreeMap;
 
 fn library() -> Vec<Kernel> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ir-specs");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "kiln")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "kiln"))
+        .collect();
     files.sort();
     files
         .iter()
@@ -22,7 +26,11 @@ fn library() -> Vec<Kernel> {
         .collect()
 }
 
-const SIZE_SETS: [&[i64]; 3] = [&[7, 13, 17, 19, 23, 31, 37], &[1], &[1, 2, 5, 16, 33, 64, 67]];
+const SIZE_SETS: [&[i64]; 3] = [
+    &[7, 13, 17, 19, 23, 31, 37],
+    &[1],
+    &[1, 2, 5, 16, 33, 64, 67],
+];
 
 /// Sizes from `set`, shrunk until the kernel is valid and cheap for the interpreter.
 fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
@@ -31,24 +39,43 @@ fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
         let s: BTreeMap<String, i64> = k
             .symbols
             .iter()
-            .map(|(_, s)| (s.name.clone(), set[rng.gen_range(0..set.len())].min(cap).max(1)))
+            .map(|(_, s)| {
+                (
+                    s.name.clone(),
+                    set[rng.gen_range(0..set.len())].min(cap).max(1),
+                )
+            })
             .collect();
         if let Ok(spec) = Specialized::from_sizes(k, &s) {
-            let work: usize = (0..k.stmts.len()).map(|i| spec.domain(i).iter().product::<usize>()).sum();
+            let work: usize = (0..k.stmts.len())
+                .map(|i| spec.domain(i).iter().product::<usize>())
+                .sum();
             if work <= 400_000 {
                 return s;
             }
         }
-        cap = if cap == i64::MAX { 16 } else { (cap - 1).max(1) };
+        cap = if cap == i64::MAX {
+            16
+        } else {
+            (cap - 1).max(1)
+        };
     }
 }
 
 /// Compiles and runs one (kernel, sizes, schedule) and compares with the interpreter.
-fn check(c: &CpuCompiler, k: &Kernel, sizes: &BTreeMap<String, i64>, sched: Option<&Schedule>, seed: u64) -> Result<(), String> {
+fn check(
+    c: &CpuCompiler,
+    k: &Kernel,
+    sizes: &BTreeMap<String, i64>,
+    sched: Option<&Schedule>,
+    seed: u64,
+) -> Result<(), String> {
     let spec = Specialized::from_sizes(k, sizes).map_err(|d| d.to_string())?;
     let default = Schedule::default_for(&spec, &c.device().limits());
     let sched = sched.unwrap_or(&default);
-    let compiled = c.compile(&spec, sched).map_err(|e| format!("{}: compile failed: {e}\nschedule: {sched:?}", k.name))?;
+    let compiled = c
+        .compile(&spec, sched)
+        .map_err(|e| format!("{}: compile failed: {e}\nschedule: {sched:?}", k.name))?;
     let mut rng = HostTensor::rng(seed);
     let inputs: Vec<HostTensor> = k
         .inputs
@@ -93,14 +120,22 @@ fn every_kernel_default_and_20_random_schedules() {
         }
     }
     assert!(checked >= 21 * 14);
-    assert!(failures.is_empty(), "{} of {checked} failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
 fn rejected_schedules_never_reach_mlir() {
     let c = CpuCompiler::new().unwrap();
     let k = library().into_iter().find(|k| k.name == "matmul").unwrap();
-    let sz: BTreeMap<String, i64> = [("M", 8), ("N", 8), ("K", 8)].iter().map(|(a, b)| (a.to_string(), *b)).collect();
+    let sz: BTreeMap<String, i64> = [("M", 8), ("N", 8), ("K", 8)]
+        .iter()
+        .map(|(a, b)| (a.to_string(), *b))
+        .collect();
     let spec = Specialized::from_sizes(&k, &sz).unwrap();
     let mut s = Schedule::default_for(&spec, &c.device().limits());
     s.stmts[0].tile[1] = 9;

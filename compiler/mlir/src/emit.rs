@@ -211,7 +211,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             params.join(", ")
         );
         for (key, v) in &self.consts {
-            let (lit, ty) = key.rsplit_once(" : ").expect("constant keys are `lit : ty`");
+            let (lit, ty) = key
+                .rsplit_once(" : ")
+                .expect("constant keys are `lit : ty`");
             let _ = writeln!(s, "    {v} = arith.constant {lit} : {ty}");
         }
         s.push_str(&self.body);
@@ -222,7 +224,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     // ---- loops ----------------------------------------------------------
 
     /// Opens `scf.for`; returns (induction variable, iter_arg names, result name).
-    fn for_open(&mut self, lo: &str, hi: &str, step: &str, iters: &[(String, String)]) -> (String, Vec<String>, String) {
+    fn for_open(
+        &mut self,
+        lo: &str,
+        hi: &str,
+        step: &str,
+        iters: &[(String, String)],
+    ) -> (String, Vec<String>, String) {
         let iv = self.fresh();
         let res = self.fresh();
         if iters.is_empty() {
@@ -231,7 +239,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             return (iv, Vec::new(), res);
         }
         let names: Vec<String> = iters.iter().map(|_| self.fresh()).collect();
-        let inits: Vec<String> = names.iter().zip(iters).map(|(n, (init, _))| format!("{n} = {init}")).collect();
+        let inits: Vec<String> = names
+            .iter()
+            .zip(iters)
+            .map(|(n, (init, _))| format!("{n} = {init}"))
+            .collect();
         let tys: Vec<&str> = iters.iter().map(|(_, t)| t.as_str()).collect();
         self.line(&format!(
             "{res}:{} = scf.for {iv} = {lo} to {hi} step {step} iter_args({}) -> ({}) {{",
@@ -245,7 +257,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
 
     fn for_close(&mut self, yields: &[String], tys: &[String]) -> Vec<String> {
         if !yields.is_empty() {
-            self.line(&format!("scf.yield {} : {}", yields.join(", "), tys.join(", ")));
+            self.line(&format!(
+                "scf.yield {} : {}",
+                yields.join(", "),
+                tys.join(", ")
+            ));
         }
         self.depth -= 1;
         self.line("}");
@@ -290,7 +306,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let t = self.st.tile[v];
             let g = ext[v].div_ceil(t);
             let gc = self.cidx(g as i64);
-            let coord = if v == 0 { rem.clone() } else { self.op(&format!("arith.remui {rem}, {gc} : index")) };
+            let coord = if v == 0 {
+                rem.clone()
+            } else {
+                self.op(&format!("arith.remui {rem}, {gc} : index"))
+            };
             if v > 0 {
                 rem = self.op(&format!("arith.divui {rem}, {gc} : index"));
             }
@@ -316,14 +336,21 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 continue;
             }
             let (iv, _, _) = self.for_open(&lo[v].clone(), &hi[v].clone(), &one, &[]);
-            env[v] = Some(VarVal { base: iv, lanes: false });
+            env[v] = Some(VarVal {
+                base: iv,
+                lanes: false,
+            });
             opened += 1;
         }
         // Chunk loop over the first reduction variable.
         let mut chunk: Option<(String, String, String)> = None; // (lo, hi, is_first)
         if self.st.reduction_tile > 0 {
             let kc = self.st.reduction_tile;
-            let (c0, e, kcc) = (self.cidx(0), self.cidx(ext[np] as i64), self.cidx(kc as i64));
+            let (c0, e, kcc) = (
+                self.cidx(0),
+                self.cidx(ext[np] as i64),
+                self.cidx(kc as i64),
+            );
             let (kt, _, _) = self.for_open(&c0, &e, &kcc, &[]);
             opened += 1;
             let end = self.op(&format!("arith.addi {kt}, {kcc} : index"));
@@ -345,7 +372,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 for (m, a, bnd) in groups {
                     let st = self.cidx(m as i64);
                     let (iv, _, _) = self.for_open(&a, &bnd, &st, &[]);
-                    env[r as usize] = Some(VarVal { base: iv, lanes: false });
+                    env[r as usize] = Some(VarVal {
+                        base: iv,
+                        lanes: false,
+                    });
                     self.columns(m, Some(r), vec_var, &lo, &hi, &mut env, &chunk);
                     self.for_close(&[], &[]);
                 }
@@ -368,7 +398,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         vec_var: Option<VarId>,
         lo: &[String],
         hi: &[String],
-        env: &mut Vec<Option<VarVal>>,
+        env: &mut [Option<VarVal>],
         chunk: &Option<(String, String, String)>,
     ) {
         let st = self.st;
@@ -381,12 +411,18 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 let groups = if width == 1 {
                     vec![(1, 1, clo, chi)]
                 } else {
-                    vec![(st.vectors, st.vector_width, clo, full.clone()), (1, 1, full, chi)]
+                    vec![
+                        (st.vectors, st.vector_width, clo, full.clone()),
+                        (1, 1, full, chi),
+                    ]
                 };
                 for (nv, w, a, bnd) in groups {
                     let step = self.cidx((nv * w) as i64);
                     let (iv, _, _) = self.for_open(&a, &bnd, &step, &[]);
-                    env[c as usize] = Some(VarVal { base: iv, lanes: w > 1 });
+                    env[c as usize] = Some(VarVal {
+                        base: iv,
+                        lanes: w > 1,
+                    });
                     self.micro_p(m, nv, w, rvar, c, env, chunk);
                     self.for_close(&[], &[]);
                 }
@@ -396,11 +432,26 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     }
 
     /// Environment of point (row offset `mi`, vector/column `ni`).
-    fn point_env(&mut self, env: &[Option<VarVal>], rvar: Option<VarId>, mi: usize, cvar: VarId, ni: usize, w: usize) -> Vec<Option<VarVal>> {
+    fn point_env(
+        &mut self,
+        env: &[Option<VarVal>],
+        rvar: Option<VarId>,
+        mi: usize,
+        cvar: VarId,
+        ni: usize,
+        w: usize,
+    ) -> Vec<Option<VarVal>> {
         let mut e = env.to_vec();
         if let Some(r) = rvar {
-            let base = e[r as usize].as_ref().expect("row variable bound").base.clone();
-            e[r as usize] = Some(VarVal { base: self.add_const(&base, mi), lanes: false });
+            let base = e[r as usize]
+                .as_ref()
+                .expect("row variable bound")
+                .base
+                .clone();
+            e[r as usize] = Some(VarVal {
+                base: self.add_const(&base, mi),
+                lanes: false,
+            });
         }
         if let Some(Some(c)) = e.get(cvar as usize).cloned() {
             e[cvar as usize] = Some(VarVal {
@@ -418,7 +469,16 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
 
     /// Register tile in parallel-vector (or scalar) mode.
     #[allow(clippy::too_many_arguments)]
-    fn micro_p(&mut self, m: usize, nv: usize, w: usize, rvar: Option<VarId>, cvar: VarId, env: &[Option<VarVal>], chunk: &Option<(String, String, String)>) {
+    fn micro_p(
+        &mut self,
+        m: usize,
+        nv: usize,
+        w: usize,
+        rvar: Option<VarId>,
+        cvar: VarId,
+        env: &[Option<VarVal>],
+        chunk: &Option<(String, String, String)>,
+    ) {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
         let d = self.target_dtype();
@@ -458,7 +518,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// Nested reduction loops from variable `v`, carrying `accs`; returns the
     /// final accumulators. The innermost loop is unrolled by the schedule.
     #[allow(clippy::too_many_arguments)]
-    fn reduce_loops(&mut self, v: usize, points: &[Vec<Option<VarVal>>], accs: Vec<String>, tys: &[String], w: usize, chunk: &Option<(String, String, String)>) -> Vec<String> {
+    fn reduce_loops(
+        &mut self,
+        v: usize,
+        points: &[Vec<Option<VarVal>>],
+        accs: Vec<String>,
+        tys: &[String],
+        w: usize,
+        chunk: &Option<(String, String, String)>,
+    ) -> Vec<String> {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
         let ext = self.spec.domain(self.stmt)[v];
@@ -470,10 +538,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let u = if innermost { self.st.unroll } else { 1 };
         let mut accs = accs;
         let full = self.full_end(&lo, &hi, u);
-        let ranges = if u == 1 { vec![(lo, hi, 1)] } else { vec![(lo, full.clone(), u), (full, hi, 1)] };
+        let ranges = if u == 1 {
+            vec![(lo, hi, 1)]
+        } else {
+            vec![(lo, full.clone(), u), (full, hi, 1)]
+        };
         for (a, b, step) in ranges {
             let st = self.cidx(step as i64);
-            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let iters: Vec<(String, String)> =
+                accs.iter().cloned().zip(tys.iter().cloned()).collect();
             let (iv, names, res) = self.for_open(&a, &b, &st, &iters);
             let mut cur = names;
             for uu in 0..step {
@@ -482,7 +555,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     .iter()
                     .map(|p| {
                         let mut p = p.clone();
-                        p[v] = Some(VarVal { base: ivu.clone(), lanes: false });
+                        p[v] = Some(VarVal {
+                            base: ivu.clone(),
+                            lanes: false,
+                        });
                         p
                     })
                     .collect();
@@ -506,14 +582,22 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// Register tile in reduction-vector mode: `m` rows, each with
     /// `vectors` vector accumulators along the last reduction variable and
     /// one scalar accumulator for the remainder, reduced horizontally.
-    fn micro_r(&mut self, m: usize, rvar: Option<VarId>, env: &[Option<VarVal>], chunk: &Option<(String, String, String)>) {
+    fn micro_r(
+        &mut self,
+        m: usize,
+        rvar: Option<VarId>,
+        env: &[Option<VarVal>],
+        chunk: &Option<(String, String, String)>,
+    ) {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
         let d = self.target_dtype();
         let (nv, w) = (self.st.vectors, self.st.vector_width);
         let vty = vt(cty(d), w);
         let sty_ = cty(d).to_string();
-        let rows: Vec<Vec<Option<VarVal>>> = (0..m).map(|mi| self.point_env(env, rvar, mi, VarId::MAX, 0, 1)).collect();
+        let rows: Vec<Vec<Option<VarVal>>> = (0..m)
+            .map(|mi| self.point_env(env, rvar, mi, VarId::MAX, 0, 1))
+            .collect();
         // accumulators: per row nv vectors then one scalar
         let mut accs = Vec::new();
         let mut tys = Vec::new();
@@ -548,18 +632,31 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 (AssignOp::Min, false) => "minsi",
                 _ => "add",
             };
-            let fm = if d.is_float() { " fastmath<reassoc>" } else { "" };
+            let fm = if d.is_float() {
+                " fastmath<reassoc>"
+            } else {
+                ""
+            };
             let h = if w == 1 {
                 v
             } else {
-                self.op(&format!("vector.reduction <{kind}>, {v}{fm} : {vty} into {sty_}"))
+                self.op(&format!(
+                    "vector.reduction <{kind}>, {v}{fm} : {vty} into {sty_}"
+                ))
             };
             let total = self.combine(s.op, &out[mi * per + nv], &h, 1);
             self.store(p, &total, 1);
         }
     }
 
-    fn reduce_r(&mut self, v: usize, rows: &[Vec<Option<VarVal>>], accs: Vec<String>, tys: &[String], chunk: &Option<(String, String, String)>) -> Vec<String> {
+    fn reduce_r(
+        &mut self,
+        v: usize,
+        rows: &[Vec<Option<VarVal>>],
+        accs: Vec<String>,
+        tys: &[String],
+        chunk: &Option<(String, String, String)>,
+    ) -> Vec<String> {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
         let ext = self.spec.domain(self.stmt)[v];
@@ -571,12 +668,16 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let per = nv + 1;
         let set = |p: &[Option<VarVal>], base: &str, lanes: bool| {
             let mut p = p.to_vec();
-            p[v] = Some(VarVal { base: base.to_string(), lanes });
+            p[v] = Some(VarVal {
+                base: base.to_string(),
+                lanes,
+            });
             p
         };
         if v + 1 < s.vars.len() {
             let one = self.cidx(1);
-            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let iters: Vec<(String, String)> =
+                accs.iter().cloned().zip(tys.iter().cloned()).collect();
             let (iv, names, res) = self.for_open(&lo, &hi, &one, &iters);
             let pts: Vec<_> = rows.iter().map(|p| set(p, &iv, false)).collect();
             let cur = self.reduce_r(v + 1, &pts, names, tys, chunk);
@@ -589,7 +690,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let mut accs = accs;
         for (a, b, vector) in [(lo, full.clone(), true), (full, hi, false)] {
             let step = self.cidx(if vector { width as i64 } else { 1 });
-            let iters: Vec<(String, String)> = accs.iter().cloned().zip(tys.iter().cloned()).collect();
+            let iters: Vec<(String, String)> =
+                accs.iter().cloned().zip(tys.iter().cloned()).collect();
             let (iv, names, res) = self.for_open(&a, &b, &step, &iters);
             let mut cur = names;
             for (mi, p) in rows.iter().enumerate() {
@@ -629,7 +731,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             (AssignOp::Min, true) => "arith.minimumf",
             (AssignOp::Min, false) => "arith.minsi",
         };
-        let fm = if f && matches!(op, AssignOp::Add | AssignOp::Mul) { format!(" {FM}") } else { String::new() };
+        let fm = if f && matches!(op, AssignOp::Add | AssignOp::Mul) {
+            format!(" {FM}")
+        } else {
+            String::new()
+        };
         self.op(&format!("{name} {acc}, {x}{fm} : {ty}"))
     }
 
@@ -638,8 +744,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let s = &self.spec.kernel.stmts[self.stmt];
         let mut out = Vec::new();
         let mut lanes = false;
-        for v in 0..s.n_parallel {
-            let val = p[v].as_ref().expect("parallel variables are bound at stores");
+        for val in &p[..s.n_parallel] {
+            let val = val
+                .as_ref()
+                .expect("parallel variables are bound at stores");
             lanes |= val.lanes;
             out.push(val.base.clone());
         }
@@ -660,13 +768,21 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let mty = self.mem_ty(t);
         let mut v = v.to_string();
         if d == DType::F16 {
-            v = self.op(&format!("arith.truncf {v} : {} to {}", vt("f32", w), vt("f16", w)));
+            v = self.op(&format!(
+                "arith.truncf {v} : {} to {}",
+                vt("f32", w),
+                vt("f16", w)
+            ));
         }
         let m = format!("%t{}", idx(t));
         if w == 1 {
             self.line(&format!("memref.store {v}, {m}[{}] : {mty}", ix.join(", ")));
         } else {
-            self.line(&format!("vector.store {v}, {m}[{}] : {mty}, {}", ix.join(", "), vt(sty(d), w)));
+            self.line(&format!(
+                "vector.store {v}, {m}[{}] : {mty}, {}",
+                ix.join(", "),
+                vt(sty(d), w)
+            ));
         }
     }
 
@@ -678,10 +794,18 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let v = if w == 1 {
             self.op(&format!("memref.load {m}[{}] : {mty}", ix.join(", ")))
         } else {
-            self.op(&format!("vector.load {m}[{}] : {mty}, {}", ix.join(", "), vt(sty(d), w)))
+            self.op(&format!(
+                "vector.load {m}[{}] : {mty}, {}",
+                ix.join(", "),
+                vt(sty(d), w)
+            ))
         };
         if d == DType::F16 {
-            self.op(&format!("arith.extf {v} : {} to {}", vt("f16", w), vt("f32", w)))
+            self.op(&format!(
+                "arith.extf {v} : {} to {}",
+                vt("f16", w),
+                vt("f32", w)
+            ))
         } else {
             v
         }
@@ -712,7 +836,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             ExprKind::Int(v) => self.cval(d, *v as f64, w),
             ExprKind::Size(s) => self.cval(DType::I32, self.spec.size(*s) as f64, w),
             ExprKind::Var(v) => {
-                let val = p[*v as usize].clone().expect("variables are bound at every point");
+                let val = p[*v as usize]
+                    .clone()
+                    .expect("variables are bound at every point");
                 let i = self.op(&format!("arith.index_cast {} : index to i32", val.base));
                 let b = self.broadcast(&i, "i32", w);
                 if val.lanes && w > 1 {
@@ -730,7 +856,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     let (terms, off) = self.spec.affine(a);
                     let mut acc: Option<String> = (off != 0).then(|| self.cidx(off));
                     for (v, cf) in terms {
-                        let val = p[v as usize].clone().expect("variables are bound at every point");
+                        let val = p[v as usize]
+                            .clone()
+                            .expect("variables are bound at every point");
                         lanes |= val.lanes;
                         let term = if cf == 1 {
                             val.base.clone()
@@ -782,7 +910,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 let xs: Vec<String> = args.iter().map(|a| self.expr(*a, p, w)).collect();
                 self.call(*func, &xs, d, w)
             }
-            ExprKind::Select { cmp, lhs, rhs, then, otherwise } => {
+            ExprKind::Select {
+                cmp,
+                lhs,
+                rhs,
+                then,
+                otherwise,
+            } => {
                 let od = k.exprs[*lhs].ty;
                 let (l, r) = (self.expr(*lhs, p, w), self.expr(*rhs, p, w));
                 let pred = if od.is_float() {
@@ -805,9 +939,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     }
                 };
                 let cmpop = if od.is_float() { "cmpf" } else { "cmpi" };
-                let cond = self.op(&format!("arith.{cmpop} {pred}, {l}, {r} : {}", vt(cty(od), w)));
+                let cond = self.op(&format!(
+                    "arith.{cmpop} {pred}, {l}, {r} : {}",
+                    vt(cty(od), w)
+                ));
                 let (t, f) = (self.expr(*then, p, w), self.expr(*otherwise, p, w));
-                self.op(&format!("arith.select {cond}, {t}, {f} : {}, {ty}", vt("i1", w)))
+                self.op(&format!(
+                    "arith.select {cond}, {t}, {f} : {}, {ty}",
+                    vt("i1", w)
+                ))
             }
             ExprKind::Cast(a) => {
                 let from = k.exprs[*a].ty;
@@ -819,8 +959,16 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
 
     /// Rounds an f32 compute value to f16 precision.
     fn round_f16(&mut self, x: &str, w: usize) -> String {
-        let h = self.op(&format!("arith.truncf {x} : {} to {}", vt("f32", w), vt("f16", w)));
-        self.op(&format!("arith.extf {h} : {} to {}", vt("f16", w), vt("f32", w)))
+        let h = self.op(&format!(
+            "arith.truncf {x} : {} to {}",
+            vt("f32", w),
+            vt("f16", w)
+        ));
+        self.op(&format!(
+            "arith.extf {h} : {} to {}",
+            vt("f16", w),
+            vt("f32", w)
+        ))
     }
 
     fn cast(&mut self, x: &str, from: DType, to: DType, w: usize) -> String {
@@ -870,7 +1018,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             Func::Tanh => self.op(&format!("math.tanh {} : {ty}", xs[0])),
             Func::Sigmoid => {
                 let n = self.op(&format!("arith.negf {} : {ty}", xs[0]));
-                let e = if poly { self.exp_f32(&n, w) } else { self.op(&format!("math.exp {n} : {ty}")) };
+                let e = if poly {
+                    self.exp_f32(&n, w)
+                } else {
+                    self.op(&format!("math.exp {n} : {ty}"))
+                };
                 let one = self.cval(d, 1.0, w);
                 let e1 = self.op(&format!("arith.addf {e}, {one} : {ty}"));
                 self.op(&format!("arith.divf {one}, {e1} : {ty}"))
@@ -904,7 +1056,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let c2 = c(self, 2.121_944_4e-4);
         let r = self.op(&format!("math.fma {fx}, {c1}, {xc} : {ty}"));
         let r = self.op(&format!("math.fma {fx}, {c2}, {r} : {ty}"));
-        let coeffs = [1.987_569_15e-4, 1.398_199_95e-3, 8.333_451_9e-3, 4.166_579_59e-2, 1.666_666_55e-1, 5.000_000_12e-1];
+        let coeffs = [
+            1.987_569_15e-4,
+            1.398_199_95e-3,
+            8.333_451_9e-3,
+            4.166_579_59e-2,
+            1.666_666_55e-1,
+            5.000_000_12e-1,
+        ];
         let mut y = c(self, coeffs[0]);
         for &cf in &coeffs[1..] {
             let k = c(self, cf);
@@ -925,11 +1084,20 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let zero = c(self, 0.0);
         let inf = c(self, f64::INFINITY);
         let under = self.op(&format!("arith.cmpf olt, {x}, {lo} : {ty}"));
-        let y = self.op(&format!("arith.select {under}, {zero}, {y} : {}, {ty}", vt("i1", w)));
+        let y = self.op(&format!(
+            "arith.select {under}, {zero}, {y} : {}, {ty}",
+            vt("i1", w)
+        ));
         let over = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
-        let y = self.op(&format!("arith.select {over}, {inf}, {y} : {}, {ty}", vt("i1", w)));
+        let y = self.op(&format!(
+            "arith.select {over}, {inf}, {y} : {}, {ty}",
+            vt("i1", w)
+        ));
         let nan = self.op(&format!("arith.cmpf uno, {x}, {x} : {ty}"));
-        self.op(&format!("arith.select {nan}, {x}, {y} : {}, {ty}", vt("i1", w)))
+        self.op(&format!(
+            "arith.select {nan}, {x}, {y} : {}, {ty}",
+            vt("i1", w)
+        ))
     }
 }
 

@@ -14,7 +14,9 @@ pub use emit::{emit, Emitted, StmtFn};
 use melior::dialect::DialectRegistry;
 use melior::ir::Module;
 use melior::pass::PassManager;
-use melior::utility::{parse_pass_pipeline, register_all_dialects, register_all_llvm_translations, register_all_passes};
+use melior::utility::{
+    parse_pass_pipeline, register_all_dialects, register_all_llvm_translations, register_all_passes,
+};
 use std::sync::{Arc, Mutex, Once};
 
 /// The pass pipeline from the emitted dialects to the LLVM dialect.
@@ -75,13 +77,18 @@ impl Mlir {
     }
 
     fn take_diags(&self) -> String {
-        let mut v = self.diags.lock().map(|mut v| std::mem::take(&mut *v)).unwrap_or_default();
+        let mut v = self
+            .diags
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default();
         v.truncate(20);
         v.join("\n")
     }
 
     fn lowered(&self, text: &str) -> Result<Module<'_>, MlirError> {
-        let mut module = Module::parse(&self.ctx, text).ok_or_else(|| MlirError::Parse(self.take_diags()))?;
+        let mut module =
+            Module::parse(&self.ctx, text).ok_or_else(|| MlirError::Parse(self.take_diags()))?;
         let pm = PassManager::new(&self.ctx);
         parse_pass_pipeline(pm.as_operation_pass_manager(), PIPELINE)
             .map_err(|e| MlirError::Pass(format!("{e} {}", self.take_diags())))?;
@@ -114,7 +121,9 @@ impl Mlir {
             if raw.is_null() {
                 return Err(MlirError::Translate(self.take_diags()));
             }
-            Ok(inkwell::module::Module::new(raw as inkwell::llvm_sys::prelude::LLVMModuleRef))
+            Ok(inkwell::module::Module::new(
+                raw as inkwell::llvm_sys::prelude::LLVMModuleRef,
+            ))
         }
     }
 }

@@ -15,6 +15,11 @@
 //!   of the reduction; 0 = no chunking). Chunks accumulate into the output;
 //! - `unroll`: unroll factor of the innermost reduction loop.
 //!
+//! - `fuse`: run this statement in the same launch as the previous one:
+//!   block `b` of every statement of a fused group runs on one worker, in
+//!   statement order, so rows produced by one statement are consumed while
+//!   still in cache.
+//!
 //! `threads` caps the worker threads of the launch. Schedules are plain,
 //! serializable data; [`Schedule::validate`] checks one against a kernel and
 //! a device and names the offending field.
@@ -54,6 +59,10 @@ pub struct StmtSchedule {
     pub reduction_tile: usize,
     /// Unroll factor of the innermost reduction loop.
     pub unroll: usize,
+    /// Run in the same launch as the previous statement, block by block
+    /// (see [`fusable`]): rows a block produces are consumed while in cache.
+    #[serde(default)]
+    pub fuse: bool,
 }
 
 /// How a kernel runs: one entry per statement, plus the thread count.
@@ -109,7 +118,11 @@ pub fn contiguous_in(spec: &Specialized<'_>, stmt: usize, var: VarId) -> bool {
         if let ExprKind::Read { index, .. } = &e.kind {
             for (axis, a) in index.iter().enumerate() {
                 let (terms, _) = spec.affine(a);
-                let coef: i64 = terms.iter().filter(|(v, _)| *v == var).map(|(_, c)| c).sum();
+                let coef: i64 = terms
+                    .iter()
+                    .filter(|(v, _)| *v == var)
+                    .map(|(_, c)| c)
+                    .sum();
                 let uses = terms.iter().any(|(v, c)| *v == var && *c != 0);
                 if uses && !(axis + 1 == index.len() && coef == 1) {
                     ok = false;
@@ -118,6 +131,49 @@ pub fn contiguous_in(spec: &Specialized<'_>, stmt: usize, var: VarId) -> bool {
         }
     });
     ok
+}
+
+/// True when statement `i` may join the fused group of statement `i - 1`
+/// with row tile `tile0`: both have a first parallel variable of the same
+/// extent, and every read in statement `i` of a tensor written inside the
+/// group indexes its first dimension with exactly that variable. Blocks of a
+/// fused group tile only the first parallel variable (the other tiles span
+/// their whole extent), so block `b` of each statement covers the same rows.
+pub fn fusable(spec: &Specialized<'_>, group: std::ops::Range<usize>, i: usize) -> bool {
+    let k = spec.kernel;
+    let s = &k.stmts[i];
+    if s.n_parallel == 0 || group.is_empty() || group.end != i {
+        return false;
+    }
+    let e0 = spec.domain(i)[0];
+    let mut ok = true;
+    for j in group.clone() {
+        let p = &k.stmts[j];
+        if p.n_parallel == 0 || spec.domain(j)[0] != e0 {
+            return false;
+        }
+    }
+    let produced: Vec<_> = group.map(|j| k.stmts[j].target).collect();
+    k.walk(s.value, &mut |_, e| {
+        if let ExprKind::Read { tensor, index } = &e.kind {
+            if produced.contains(tensor) && index.first().and_then(|a| a.as_plain()) != Some(0) {
+                ok = false;
+            }
+        }
+    });
+    ok
+}
+
+/// Statement groups of a schedule (consecutive statements joined by `fuse`).
+pub fn groups(sched: &Schedule) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, st) in sched.stmts.iter().enumerate() {
+        match out.last_mut() {
+            Some(g) if st.fuse => g.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
 }
 
 /// Vector axes legal for statement `stmt`.
@@ -157,18 +213,31 @@ fn elem_bits(t: DType) -> usize {
 
 impl Schedule {
     /// Checks the schedule against the kernel and the device.
-    pub fn validate(&self, spec: &Specialized<'_>, dev: &DeviceLimits) -> Result<(), ScheduleError> {
+    pub fn validate(
+        &self,
+        spec: &Specialized<'_>,
+        dev: &DeviceLimits,
+    ) -> Result<(), ScheduleError> {
         let k = spec.kernel;
         if self.threads == 0 || self.threads > dev.cores.max(1) * 4 {
             return Err(err(
                 "threads",
-                format!("{} is outside 1..={} (4 per core)", self.threads, dev.cores.max(1) * 4),
+                format!(
+                    "{} is outside 1..={} (4 per core)",
+                    self.threads,
+                    dev.cores.max(1) * 4
+                ),
             ));
         }
         if self.stmts.len() != k.stmts.len() {
             return Err(err(
                 "stmts",
-                format!("kernel `{}` has {} statements, the schedule {}", k.name, k.stmts.len(), self.stmts.len()),
+                format!(
+                    "kernel `{}` has {} statements, the schedule {}",
+                    k.name,
+                    k.stmts.len(),
+                    self.stmts.len()
+                ),
             ));
         }
         for (i, (s, st)) in k.stmts.iter().zip(&self.stmts).enumerate() {
@@ -177,14 +246,21 @@ impl Schedule {
             if st.tile.len() != s.n_parallel {
                 return Err(err(
                     f("tile"),
-                    format!("needs {} entries (one per parallel variable), has {}", s.n_parallel, st.tile.len()),
+                    format!(
+                        "needs {} entries (one per parallel variable), has {}",
+                        s.n_parallel,
+                        st.tile.len()
+                    ),
                 ));
             }
             for (v, (&t, &e)) in st.tile.iter().zip(ext).enumerate() {
                 if t == 0 || t > e {
                     return Err(err(
                         format!("stmts[{i}].tile[{v}]"),
-                        format!("{t} is outside 1..={e} (the extent of `{}`)", s.vars[v].name),
+                        format!(
+                            "{t} is outside 1..={e} (the extent of `{}`)",
+                            s.vars[v].name
+                        ),
                     ));
                 }
             }
@@ -199,23 +275,35 @@ impl Schedule {
                 return Err(err(f("vector_width"), "must be 1 when `vector` is none"));
             }
             if !w.is_power_of_two() || w > MAX_LANES {
-                return Err(err(f("vector_width"), format!("{w} is not a power of two up to {MAX_LANES}")));
+                return Err(err(
+                    f("vector_width"),
+                    format!("{w} is not a power of two up to {MAX_LANES}"),
+                ));
             }
             let bits = elem_bits(k.tensors[s.target].dtype) * w;
             if bits > dev.vector_bits * 4 {
                 return Err(err(
                     f("vector_width"),
-                    format!("{w} lanes are {bits} bits, more than 4 native {}-bit registers", dev.vector_bits),
+                    format!(
+                        "{w} lanes are {bits} bits, more than 4 native {}-bit registers",
+                        dev.vector_bits
+                    ),
                 ));
             }
             if st.rows == 0 || st.vectors == 0 || st.rows * st.vectors > MAX_REG_TILE {
                 return Err(err(
                     f("rows"),
-                    format!("rows x vectors = {} x {} must be between 1 and {MAX_REG_TILE}", st.rows, st.vectors),
+                    format!(
+                        "rows x vectors = {} x {} must be between 1 and {MAX_REG_TILE}",
+                        st.rows, st.vectors
+                    ),
                 ));
             }
             if st.rows > 1 && row_var(spec, i, st.vector).is_none() {
-                return Err(err(f("rows"), "must be 1: the statement has no row variable for this vector axis"));
+                return Err(err(
+                    f("rows"),
+                    "must be 1: the statement has no row variable for this vector axis",
+                ));
             }
             let nred = s.vars.len() - s.n_parallel;
             if st.reduction_tile > 0 && (nred == 0 || st.reduction_tile > ext[s.n_parallel]) {
@@ -224,9 +312,33 @@ impl Schedule {
                     if nred == 0 {
                         "must be 0: the statement has no reduction".to_string()
                     } else {
-                        format!("{} exceeds the extent {}", st.reduction_tile, ext[s.n_parallel])
+                        format!(
+                            "{} exceeds the extent {}",
+                            st.reduction_tile, ext[s.n_parallel]
+                        )
                     },
                 ));
+            }
+            if st.fuse {
+                let start = groups(self)
+                    .into_iter()
+                    .find(|g| g.contains(&i))
+                    .map_or(i, |g| g.start);
+                if i == 0 || !fusable(spec, start..i, i) {
+                    return Err(err(
+                        f("fuse"),
+                        "this statement cannot join the previous statement's launch: it reads rows of the group's results that another block produces, or the first parallel variables differ",
+                    ));
+                }
+                for j in start..=i {
+                    let (sj, tj) = (&self.stmts[j], spec.domain(j));
+                    if sj.tile[0] != st.tile[0] || sj.tile[1..] != tj[1..k.stmts[j].n_parallel] {
+                        return Err(err(
+                            f("tile"),
+                            format!("statements of a fused group share tile[0] and tile the other parallel variables whole (statement {j} differs)"),
+                        ));
+                    }
+                }
             }
             if st.unroll == 0 || st.unroll > 16 {
                 return Err(err(f("unroll"), format!("{} is outside 1..=16", st.unroll)));
@@ -278,7 +390,11 @@ impl Schedule {
             if np >= 2 {
                 tile[np - 2] = ext[np - 2].min(if nred > 0 { 64 } else { 8 });
             }
-            let reduction_tile = if nred > 0 && ext[np] > 512 && vector == VectorAxis::Parallel { 256 } else { 0 };
+            let reduction_tile = if nred > 0 && ext[np] > 512 && vector == VectorAxis::Parallel {
+                256
+            } else {
+                0
+            };
             stmts.push(StmtSchedule {
                 tile,
                 vector,
@@ -287,11 +403,52 @@ impl Schedule {
                 vectors,
                 reduction_tile,
                 unroll: 1,
+                fuse: false,
             });
         }
-        Schedule {
+        let mut sched = Schedule {
             threads: dev.cores.max(1),
             stmts,
+        };
+        sched.fuse_rows(spec, None);
+        sched
+    }
+
+    /// Fuses every statement that can join its predecessor's group; the
+    /// group's row tile is `rows` or, by default, sized so a block's rows
+    /// of the widest statement span about 64 KiB.
+    pub fn fuse_rows(&mut self, spec: &Specialized<'_>, rows: Option<usize>) {
+        let k = spec.kernel;
+        let mut start = 0;
+        for i in 1..k.stmts.len() {
+            if !fusable(spec, start..i, i) {
+                start = i;
+                continue;
+            }
+            self.stmts[i].fuse = true;
+            let group = start..i + 1;
+            let e0 = spec.domain(i)[0];
+            let width: usize = group
+                .clone()
+                .map(|j| {
+                    spec.domain(j)[1..k.stmts[j].n_parallel]
+                        .iter()
+                        .product::<usize>()
+                })
+                .max()
+                .unwrap_or(1);
+            let t0 = rows.unwrap_or((16384 / width.max(1)).clamp(1, 64)).min(e0);
+            for j in group {
+                let ext = spec.domain(j);
+                let np = k.stmts[j].n_parallel;
+                self.stmts[j].tile = std::iter::once(t0)
+                    .chain(ext[1..np].iter().copied())
+                    .collect();
+                let r = row_var(spec, j, self.stmts[j].vector);
+                if let Some(r) = r {
+                    self.stmts[j].rows = self.stmts[j].rows.min(self.stmts[j].tile[r as usize]);
+                }
+            }
         }
     }
 
@@ -319,11 +476,23 @@ impl Schedule {
             } else {
                 1 << rng.gen_range(0..=max_w.trailing_zeros().min(4))
             };
-            let rows = if row_var(spec, i, vector).is_some() { rng.gen_range(1..=8) } else { 1 };
+            let rows = if row_var(spec, i, vector).is_some() {
+                rng.gen_range(1..=8)
+            } else {
+                1
+            };
             let vectors = rng.gen_range(1..=4);
             let tile = ext[..np].iter().map(|&e| pick(rng, e)).collect();
-            let reduction_tile = if nred > 0 && rng.gen_bool(0.5) { pick(rng, ext[np]) } else { 0 };
-            let unroll = if nred > 0 && vector != VectorAxis::Reduction { rng.gen_range(1..=4) } else { 1 };
+            let reduction_tile = if nred > 0 && rng.gen_bool(0.5) {
+                pick(rng, ext[np])
+            } else {
+                0
+            };
+            let unroll = if nred > 0 && vector != VectorAxis::Reduction {
+                rng.gen_range(1..=4)
+            } else {
+                1
+            };
             stmts.push(StmtSchedule {
                 tile,
                 vector,
@@ -332,18 +501,33 @@ impl Schedule {
                 vectors,
                 reduction_tile,
                 unroll,
+                fuse: false,
             });
         }
-        Schedule {
+        let mut sched = Schedule {
             threads: rng.gen_range(1..=dev.cores.max(1)),
             stmts,
+        };
+        if k.stmts.len() > 1 && rng.gen_bool(0.5) {
+            let e0 = (0..k.stmts.len())
+                .filter(|&i| k.stmts[i].n_parallel > 0)
+                .map(|i| spec.domain(i)[0])
+                .min()
+                .unwrap_or(1);
+            sched.fuse_rows(spec, Some(rng.gen_range(1..=e0)));
         }
+        sched
     }
 
     /// Blocks of statement `i`'s launch: `Π ceil(extent / tile)`.
     pub fn blocks(&self, spec: &Specialized<'_>, i: usize) -> usize {
         let ext = spec.domain(i);
-        self.stmts[i].tile.iter().zip(ext).map(|(&t, &e)| e.div_ceil(t)).product()
+        self.stmts[i]
+            .tile
+            .iter()
+            .zip(ext)
+            .map(|(&t, &e)| e.div_ceil(t))
+            .product()
     }
 
     /// Reads a schedule from JSON, naming the bad field on error.
@@ -358,4 +542,43 @@ fn prev_pow2(n: usize) -> usize {
     } else {
         1 << (usize::BITS - 1 - n.leading_zeros())
     }
+}
+
+/// Work of a specialized kernel, for throughput figures.
+///
+/// Flops: for every statement, its iteration count times the arithmetic
+/// operations of one evaluation (`+ - * /`, negation, each builtin call and
+/// comparison count 1; reads, conversions and selects count 0) plus one for
+/// the reducing combine (`+=`, `*=`, `max=`, `min=`). Matmul is 2·M·N·K.
+/// Bytes: the compulsory traffic: every input read once and every output
+/// written once (temporaries are not counted).
+pub fn work(spec: &Specialized<'_>) -> (f64, f64) {
+    let k = spec.kernel;
+    let mut flops = 0.0;
+    for (i, s) in k.stmts.iter().enumerate() {
+        let n: f64 = spec.domain(i).iter().map(|&e| e as f64).product();
+        let mut ops = if s.op == AssignOp::Assign { 0.0 } else { 1.0 };
+        k.walk(s.value, &mut |_, e| {
+            if matches!(
+                e.kind,
+                ExprKind::Neg(_)
+                    | ExprKind::Binary(..)
+                    | ExprKind::Call(..)
+                    | ExprKind::Select { .. }
+            ) {
+                ops += 1.0;
+            }
+        });
+        flops += n * ops;
+    }
+    let bytes: f64 = k
+        .inputs
+        .iter()
+        .chain(&k.outputs)
+        .map(|&t| {
+            let n: usize = spec.shape(t).iter().product();
+            (n * k.tensors[t].dtype.size_bytes()) as f64
+        })
+        .sum();
+    (flops, bytes)
 }

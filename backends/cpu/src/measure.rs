@@ -1,0 +1,93 @@
+//! Timing of compiled kernels: warm-up, repetitions sized by a time
+//! budget, robust statistics. Only the launches are timed (no compilation,
+//! no allocation, no I/O).
+
+use crate::Bound;
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+
+/// Timing statistics of repeated runs, in seconds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Median.
+    pub median_s: f64,
+    /// 20th percentile.
+    pub p20_s: f64,
+    /// 80th percentile.
+    pub p80_s: f64,
+    /// Fastest run.
+    pub min_s: f64,
+    /// Coefficient of variation (standard deviation / mean).
+    pub cv: f64,
+    /// Timed repetitions.
+    pub reps: usize,
+}
+
+impl Stats {
+    /// Statistics of a set of samples (seconds; at least one).
+    pub fn of(samples: &[f64]) -> Stats {
+        let mut s = samples.to_vec();
+        s.sort_by(f64::total_cmp);
+        let q = |p: f64| s[((s.len() - 1) as f64 * p).round() as usize];
+        let mean = s.iter().sum::<f64>() / s.len() as f64;
+        let var = s.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / s.len() as f64;
+        Stats {
+            median_s: q(0.5),
+            p20_s: q(0.2),
+            p80_s: q(0.8),
+            min_s: s[0],
+            cv: if mean > 0.0 { var.sqrt() / mean } else { 0.0 },
+            reps: s.len(),
+        }
+    }
+}
+
+/// How long to measure.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    /// Warm-up time (at least one run).
+    pub warmup: Duration,
+    /// Time for the timed runs.
+    pub time: Duration,
+    /// Fewest timed runs.
+    pub min_reps: usize,
+    /// Most timed runs.
+    pub max_reps: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            warmup: Duration::from_millis(100),
+            time: Duration::from_millis(1000),
+            min_reps: 5,
+            max_reps: 10_000,
+        }
+    }
+}
+
+/// Runs `f` under the budget and returns its statistics.
+pub fn time_fn(budget: &Budget, mut f: impl FnMut()) -> Stats {
+    let start = Instant::now();
+    f();
+    while start.elapsed() < budget.warmup {
+        f();
+    }
+    let mut samples = Vec::new();
+    let t0 = Instant::now();
+    while samples.len() < budget.max_reps
+        && (samples.len() < budget.min_reps || t0.elapsed() < budget.time)
+    {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed().as_secs_f64());
+    }
+    Stats::of(&samples)
+}
+
+impl Bound<'_> {
+    /// Times full launches (all statements) under the budget.
+    pub fn measure(&mut self, budget: &Budget) -> Stats {
+        time_fn(budget, || self.launch())
+    }
+}
