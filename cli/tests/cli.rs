@@ -269,3 +269,140 @@ fn help_explains_the_commands() {
         assert!(text.contains(word), "{word}: {text}");
     }
 }
+
+#[test]
+fn cpu_device_runs_compiles_and_benches() {
+    let dir = tempfile::tempdir().unwrap();
+    // run on the CPU backend and verify against the interpreter
+    let out = kiln(&[
+        "run",
+        "ir-specs/softmax.kiln",
+        "--device",
+        "cpu",
+        "--random",
+        "R=13,C=67",
+        "--verify",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("verified against the interpreter") && text.contains("default schedule"),
+        "{text}"
+    );
+    // every stage
+    for stage in [
+        "mlir",
+        "mlir-lowered",
+        "llvm-raw",
+        "llvm",
+        "asm",
+        "schedule",
+    ] {
+        let out = kiln(&[
+            "compile",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=40,N=33,K=17",
+            "--emit",
+            stage,
+        ]);
+        assert!(
+            out.status.success(),
+            "{stage}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let marker = match stage {
+            "mlir" => "scf.for",
+            "mlir-lowered" => "llvm.func",
+            "llvm-raw" | "llvm" => "define void @s0",
+            "asm" => "s0:",
+            _ => "\"stmts\"",
+        };
+        assert!(text.contains(marker), "{stage}: {text}");
+    }
+    let obj = dir.path().join("k.o");
+    assert!(kiln(&[
+        "compile",
+        "ir-specs/matmul.kiln",
+        "--shape",
+        "M=4,N=4,K=4",
+        "--emit",
+        "obj",
+        "-o",
+        obj.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert_eq!(&std::fs::read(&obj).unwrap()[..4], b"\x7fELF");
+    // a schedule file is validated, naming the bad field
+    let sched = dir.path().join("s.json");
+    let out = kiln(&[
+        "compile",
+        "ir-specs/matmul.kiln",
+        "--shape",
+        "M=40,N=33,K=17",
+        "--emit",
+        "schedule",
+        "-o",
+        sched.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let bad =
+        std::fs::read_to_string(&sched)
+            .unwrap()
+            .replacen("\"unroll\": 1", "\"unroll\": 99", 1);
+    std::fs::write(&sched, bad).unwrap();
+    let out = kiln(&[
+        "run",
+        "ir-specs/matmul.kiln",
+        "--device",
+        "cpu",
+        "--schedule",
+        sched.to_str().unwrap(),
+        "--random",
+        "M=40,N=33,K=17",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("stmts[0].unroll"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // bench --json
+    let out = kiln(&[
+        "bench",
+        "ir-specs/matmul.kiln",
+        "--shape",
+        "M=64,N=64,K=64",
+        "--seconds",
+        "0.05",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for key in [
+        "\"median_s\"",
+        "\"p20_s\"",
+        "\"p80_s\"",
+        "\"gflops\"",
+        "\"gbps\"",
+        "\"schedule\"",
+    ] {
+        assert!(text.contains(key), "{key}: {text}");
+    }
+    let out = kiln(&["devices"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("fingerprint"));
+}

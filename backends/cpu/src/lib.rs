@@ -295,6 +295,8 @@ fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(threads)
                     .thread_name(|i| format!("kiln-cpu-{i}"))
+                    // Pack buffers live on the stack (at most 4 MiB each).
+                    .stack_size(16 << 20)
                     .build()
                     .expect("thread pool"),
             )
@@ -450,11 +452,9 @@ impl Bound<'_> {
                     }
                 }
             };
+            // Always on the pool, even with one thread: its workers have the
+            // large stacks that pack buffers need.
             let threads = self.kernel.threads.min(blocks).max(1);
-            if threads == 1 {
-                run(0, blocks);
-                continue;
-            }
             let next = AtomicUsize::new(0);
             let grain = (blocks / (threads * 8)).max(1);
             pool(threads).broadcast(|_| loop {

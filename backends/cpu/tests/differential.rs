@@ -164,3 +164,42 @@ proptest! {
         prop_assert!(r.is_ok(), "{}", r.unwrap_err());
     }
 }
+
+#[test]
+fn packed_operand_panels_match_the_interpreter() {
+    let c = CpuCompiler::new().unwrap();
+    let dev = c.device().limits();
+    let mut n = 0;
+    for k in library()
+        .into_iter()
+        .filter(|k| k.name == "matmul" || k.name == "imatmul")
+    {
+        for (m, nn, kk) in [(37, 45, 29), (1, 67, 300), (16, 33, 7), (64, 64, 64)] {
+            let sz: BTreeMap<String, i64> = [("M", m), ("N", nn), ("K", kk)]
+                .iter()
+                .map(|(a, b)| (a.to_string(), *b))
+                .collect();
+            let spec = Specialized::from_sizes(&k, &sz).unwrap();
+            for (w, vectors, tile1, kc, unroll) in [
+                (16, 2, 64, 0, 1),
+                (4, 3, 45, 13, 2),
+                (8, 1, 67, 256, 3),
+                (2, 2, 7, 5, 1),
+            ] {
+                let mut s = Schedule::default_for(&spec, &dev);
+                let st = &mut s.stmts[0];
+                st.vector_width = w;
+                st.vectors = vectors;
+                st.tile[1] = tile1.min(nn as usize);
+                st.reduction_tile = if kc == 0 { 0 } else { kc.min(kk as usize) };
+                st.unroll = unroll;
+                st.rows = st.rows.min(m as usize);
+                st.pack = true;
+                s.validate(&spec, &dev).unwrap();
+                check(&c, &k, &sz, Some(&s), n).unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert_eq!(n, 32);
+}

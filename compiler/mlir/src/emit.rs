@@ -106,6 +106,12 @@ struct FnEmitter<'a, 'k> {
     consts: BTreeMap<String, String>,
     next: usize,
     depth: usize,
+    /// Lines placed after the constants at function entry (stack buffers).
+    prelude: Vec<String>,
+    /// Packing: (tensor, buffer, block column start, chunk start).
+    pack: Option<(TensorId, String, String, String)>,
+    /// Inside a full vector column group with packing: (column iv, panel index).
+    panel: Option<(String, String)>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -129,6 +135,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             consts: BTreeMap::new(),
             next: 0,
             depth: 2,
+            prelude: Vec::new(),
+            pack: None,
+            panel: None,
         }
     }
 
@@ -215,6 +224,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 .rsplit_once(" : ")
                 .expect("constant keys are `lit : ty`");
             let _ = writeln!(s, "    {v} = arith.constant {lit} : {ty}");
+        }
+        for l in &self.prelude {
+            let _ = writeln!(s, "    {l}");
         }
         s.push_str(&self.body);
         s.push_str("    return\n  }\n");
@@ -358,6 +370,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let first = self.op(&format!("arith.cmpi eq, {kt}, {c0} : index"));
             chunk = Some((kt, khi, first));
         }
+        if self.st.pack {
+            self.emit_pack(np, &ext, &lo, &hi, &chunk, &mut env);
+        }
         // Register-tile rows: full tiles of `rows`, then single rows.
         let rows = self.st.rows;
         match rvar {
@@ -420,15 +435,129 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     let step = self.cidx((nv * w) as i64);
                     let (iv, _, _) = self.for_open(&a, &bnd, &step, &[]);
                     env[c as usize] = Some(VarVal {
-                        base: iv,
+                        base: iv.clone(),
                         lanes: w > 1,
                     });
+                    if w > 1 {
+                        if let Some((_, _, clo, _)) = self.pack.clone() {
+                            let d = self.op(&format!("arith.subi {iv}, {clo} : index"));
+                            let wc = self.cidx((nv * w) as i64);
+                            let p = self.op(&format!("arith.divui {d}, {wc} : index"));
+                            self.panel = Some((iv.clone(), p));
+                        }
+                    }
                     self.micro_p(m, nv, w, rvar, c, env, chunk);
+                    self.panel = None;
                     self.for_close(&[], &[]);
                 }
             }
             (_, None) => self.micro_p(1, 1, 1, None, VarId::MAX, env, chunk),
         }
+    }
+
+    /// Copies the packable read's tile for this block and reduction chunk
+    /// into panels `pack[p, k - klo, 0..nrw]` (full column groups only).
+    fn emit_pack(
+        &mut self,
+        np: usize,
+        ext: &[usize],
+        lo: &[String],
+        hi: &[String],
+        chunk: &Option<(String, String, String)>,
+        env: &mut [Option<VarVal>],
+    ) {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let t = kiln_schedule::packable_read(self.spec, self.stmt)
+            .expect("validated: a packable read exists");
+        let mut read = None;
+        k.walk(s.value, &mut |id, e| {
+            if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
+                read = Some(id);
+            }
+        });
+        let read = read.expect("the packable read is in the statement");
+        let (w, nv) = (self.st.vector_width, self.st.vectors);
+        let nrw = nv * w;
+        let c = np - 1;
+        let kc = if self.st.reduction_tile > 0 {
+            self.st.reduction_tile
+        } else {
+            ext[np]
+        };
+        let panels = self.st.tile[c].div_ceil(nrw);
+        let d = cty(k.exprs[read].ty);
+        let buf = self.fresh();
+        self.prelude.push(format!(
+            "{buf} = memref.alloca() {{alignment = 64 : i64}} : memref<{panels}x{kc}x{nrw}x{d}>"
+        ));
+        let (klo, khi) = match chunk {
+            Some((a, b, _)) => (a.clone(), b.clone()),
+            None => (self.cidx(0), self.cidx(ext[np] as i64)),
+        };
+        let (clo, chi) = (lo[c].clone(), hi[c].clone());
+        let full = self.full_end(&clo, &chi, nrw);
+        let step = self.cidx(nrw as i64);
+        let one = self.cidx(1);
+        let (col, _, _) = self.for_open(&clo, &full, &step, &[]);
+        let dc = self.op(&format!("arith.subi {col}, {clo} : index"));
+        let p = self.op(&format!("arith.divui {dc}, {step} : index"));
+        let (kk, _, _) = self.for_open(&klo, &khi, &one, &[]);
+        let krel = self.op(&format!("arith.subi {kk}, {klo} : index"));
+        let saved = (env[c].clone(), env[np].clone());
+        env[np] = Some(VarVal {
+            base: kk,
+            lanes: false,
+        });
+        for ni in 0..nv {
+            let base = self.add_const(&col, ni * w);
+            env[c] = Some(VarVal { base, lanes: w > 1 });
+            let v = self.expr(read, env, w);
+            let off = self.cidx((ni * w) as i64);
+            let ty = vt(d, w);
+            if w == 1 {
+                self.line(&format!(
+                    "memref.store {v}, {buf}[{p}, {krel}, {off}] : memref<{panels}x{kc}x{nrw}x{d}>"
+                ));
+            } else {
+                self.line(&format!("vector.store {v}, {buf}[{p}, {krel}, {off}] : memref<{panels}x{kc}x{nrw}x{d}>, {ty}"));
+            }
+        }
+        (env[c], env[np]) = saved;
+        self.for_close(&[], &[]);
+        self.for_close(&[], &[]);
+        self.pack = Some((t, buf, clo, klo));
+    }
+
+    /// A read of the packed tensor inside a full column group: load from the panel.
+    fn packed_load(&mut self, tensor: TensorId, p: &[Option<VarVal>], w: usize) -> Option<String> {
+        let (t, buf, _, klo) = self.pack.clone()?;
+        let (iv, panel) = self.panel.clone()?;
+        if t != tensor || w == 1 {
+            return None;
+        }
+        let s = &self.spec.kernel.stmts[self.stmt];
+        let np = s.n_parallel;
+        let col = p[np - 1].as_ref()?;
+        if !col.lanes {
+            return None;
+        }
+        let k = p[np].as_ref()?.base.clone();
+        let off = self.op(&format!("arith.subi {}, {iv} : index", col.base));
+        let krel = self.op(&format!("arith.subi {k}, {klo} : index"));
+        let (nv, vw) = (self.st.vectors, self.st.vector_width);
+        let kc = if self.st.reduction_tile > 0 {
+            self.st.reduction_tile
+        } else {
+            self.spec.domain(self.stmt)[np]
+        };
+        let panels = self.st.tile[np - 1].div_ceil(nv * vw);
+        let d = cty(self.spec.kernel.tensors[t].dtype);
+        Some(self.op(&format!(
+            "vector.load {buf}[{panel}, {krel}, {off}] : memref<{panels}x{kc}x{}x{d}>, {}",
+            nv * vw,
+            vt(d, w)
+        )))
     }
 
     /// Environment of point (row offset `mi`, vector/column `ni`).
@@ -850,6 +979,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 }
             }
             ExprKind::Read { tensor, index } => {
+                if let Some(v) = self.packed_load(*tensor, p, w) {
+                    return v;
+                }
                 let mut ix = Vec::new();
                 let mut lanes = false;
                 for a in index {

@@ -63,6 +63,11 @@ pub struct StmtSchedule {
     /// (see [`fusable`]): rows a block produces are consumed while in cache.
     #[serde(default)]
     pub fuse: bool,
+    /// Copy the operand tile shared by all rows (see [`packable_read`]) into
+    /// contiguous panels of `vectors x vector_width` columns per reduction
+    /// chunk, so the register tile streams it from consecutive addresses.
+    #[serde(default)]
+    pub pack: bool,
 }
 
 /// How a kernel runs: one entry per statement, plus the thread count.
@@ -163,6 +168,71 @@ pub fn fusable(spec: &Specialized<'_>, group: std::ops::Range<usize>, i: usize) 
     });
     ok
 }
+
+/// The tensor that `pack` can copy into panels for statement `i`: with one
+/// reduction variable `r` and the last parallel variable `c`, a tensor read
+/// (always with the same index) whose last index is `c` plus a constant and
+/// whose other indices depend on `r` only, and on `r` somewhere. In a
+/// matmul, `b[k, j]`.
+pub fn packable_read(spec: &Specialized<'_>, i: usize) -> Option<kiln_ir::ir::TensorId> {
+    let k = spec.kernel;
+    let s = &k.stmts[i];
+    let np = s.n_parallel;
+    if np == 0 || s.vars.len() != np + 1 {
+        return None;
+    }
+    let (c, r) = ((np - 1) as VarId, np as VarId);
+    let mut found: Option<(kiln_ir::ir::TensorId, Vec<kiln_ir::ir::Affine>)> = None;
+    let mut ok = true;
+    k.walk(s.value, &mut |_, e| {
+        let ExprKind::Read { tensor, index } = &e.kind else {
+            return;
+        };
+        if let Some((t, ix)) = &found {
+            if t == tensor && ix != index {
+                ok = false;
+            }
+            return;
+        }
+        let Some((last, rest)) = index.split_last() else {
+            return;
+        };
+        let (lt, _) = spec.affine(last);
+        let last_ok = lt.iter().all(|(v, cf)| *v == c && *cf == 1) && lt.len() == 1;
+        let mut uses_r = false;
+        let rest_ok = rest.iter().all(|a| {
+            let (t, _) = spec.affine(a);
+            uses_r |= t.iter().any(|(v, _)| *v == r);
+            t.iter().all(|(v, _)| *v == r)
+        });
+        if last_ok && rest_ok && uses_r {
+            found = Some((*tensor, index.clone()));
+        }
+    });
+    found.filter(|_| ok).map(|(t, _)| t)
+}
+
+/// Bytes of the pack buffer of statement `i` (compute type, one panel set
+/// per reduction chunk). Lives on the worker's stack.
+pub fn pack_bytes(spec: &Specialized<'_>, st: &StmtSchedule, i: usize) -> usize {
+    let np = spec.kernel.stmts[i].n_parallel;
+    let ext = spec.domain(i);
+    let nrw = st.vectors * st.vector_width;
+    let kc = if st.reduction_tile > 0 {
+        st.reduction_tile
+    } else {
+        ext[np]
+    };
+    let elem = if spec.kernel.tensors[spec.kernel.stmts[i].target].dtype == DType::F64 {
+        8
+    } else {
+        4
+    };
+    st.tile[np - 1].div_ceil(nrw) * nrw * kc * elem
+}
+
+/// Largest pack buffer accepted (worker stacks are 16 MiB).
+pub const MAX_PACK_BYTES: usize = 4 << 20;
 
 /// Statement groups of a schedule (consecutive statements joined by `fuse`).
 pub fn groups(sched: &Schedule) -> Vec<std::ops::Range<usize>> {
@@ -340,6 +410,21 @@ impl Schedule {
                     }
                 }
             }
+            if st.pack {
+                if st.vector != VectorAxis::Parallel || packable_read(spec, i).is_none() {
+                    return Err(err(
+                        f("pack"),
+                        "needs `vector: parallel`, one reduction variable and a read shared by all rows (like `b[k, j]` in a matmul)",
+                    ));
+                }
+                let bytes = pack_bytes(spec, st, i);
+                if bytes > MAX_PACK_BYTES {
+                    return Err(err(
+                        f("pack"),
+                        format!("the pack buffer would take {bytes} bytes (tile columns x reduction chunk); at most {MAX_PACK_BYTES}"),
+                    ));
+                }
+            }
             if st.unroll == 0 || st.unroll > 16 {
                 return Err(err(f("unroll"), format!("{} is outside 1..=16", st.unroll)));
             }
@@ -395,7 +480,7 @@ impl Schedule {
             } else {
                 0
             };
-            stmts.push(StmtSchedule {
+            let st = StmtSchedule {
                 tile,
                 vector,
                 vector_width: width,
@@ -404,7 +489,11 @@ impl Schedule {
                 reduction_tile,
                 unroll: 1,
                 fuse: false,
-            });
+                pack: false,
+            };
+            // Packing measured within noise of no packing here (and doubles
+            // compile time): a tuning option, off by default.
+            stmts.push(st);
         }
         let mut sched = Schedule {
             threads: dev.cores.max(1),
@@ -493,7 +582,7 @@ impl Schedule {
             } else {
                 1
             };
-            stmts.push(StmtSchedule {
+            let mut st = StmtSchedule {
                 tile,
                 vector,
                 vector_width,
@@ -502,7 +591,13 @@ impl Schedule {
                 reduction_tile,
                 unroll,
                 fuse: false,
-            });
+                pack: false,
+            };
+            st.pack = vector == VectorAxis::Parallel
+                && packable_read(spec, i).is_some()
+                && pack_bytes(spec, &st, i) <= MAX_PACK_BYTES
+                && rng.gen_bool(0.5);
+            stmts.push(st);
         }
         let mut sched = Schedule {
             threads: rng.gen_range(1..=dev.cores.max(1)),
