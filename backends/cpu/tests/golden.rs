@@ -34,7 +34,8 @@ fn mlir_and_llvm_goldens() {
         vector_bits: 512,
     };
     let c = CpuCompiler::new().unwrap();
-    let cases: [(&str, &[(&str, i64)], bool); 4] = [
+    type Case<'a> = (&'a str, &'a [(&'a str, i64)], bool);
+    let cases: [Case; 4] = [
         ("matmul", &[("M", 37), ("N", 45), ("K", 29)], true),
         ("softmax", &[("R", 5), ("C", 33)], true),
         (
