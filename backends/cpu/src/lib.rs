@@ -127,6 +127,8 @@ struct Entry {
 struct Group {
     stmts: std::ops::Range<usize>,
     blocks: usize,
+    /// Block-local temporaries: (tensor index, bytes of one block's buffer).
+    local: Vec<(usize, usize)>,
 }
 
 /// A JIT-compiled kernel, ready to run on host tensors of the shapes it was
@@ -259,10 +261,20 @@ impl CpuCompiler {
                 args: s.args.clone(),
             })
             .collect();
+        let local = kiln_schedule::local_temps(spec, sched);
         let groups = kiln_schedule::groups(sched)
             .into_iter()
             .map(|g| Group {
                 blocks: sched.blocks(spec, g.start),
+                local: local
+                    .iter()
+                    .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))
+                    .map(|(t, shape)| {
+                        let bytes =
+                            shape.iter().product::<usize>() * k.tensors[*t].dtype.size_bytes();
+                        (t.into_raw().into_u32() as usize, bytes)
+                    })
+                    .collect(),
                 stmts: g,
             })
             .collect();
@@ -423,29 +435,44 @@ impl Bound<'_> {
     pub fn launch(&mut self) {
         let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
         for g in &self.kernel.groups {
-            let calls: Vec<(usize, Ptrs)> = self.kernel.entries[g.stmts.clone()]
-                .iter()
-                .map(|e| {
-                    (
-                        e.addr,
-                        Ptrs(
-                            e.args
-                                .iter()
-                                .map(|t| ptrs[t.into_raw().into_u32() as usize])
-                                .collect(),
-                        ),
-                    )
-                })
-                .collect();
+            let entries = &self.kernel.entries[g.stmts.clone()];
             let blocks = g.blocks;
-            let run = |lo: usize, hi: usize| {
+            let shared = Ptrs(ptrs.clone());
+            // Each worker gets its own buffers for block-local temporaries.
+            let worker = || -> (Vec<Vec<u64>>, Vec<(usize, Ptrs)>) {
+                let mut scratch: Vec<Vec<u64>> = g
+                    .local
+                    .iter()
+                    .map(|(_, b)| vec![0u64; b.div_ceil(8)])
+                    .collect();
+                let mut p = shared.get().to_vec();
+                for ((t, _), buf) in g.local.iter().zip(&mut scratch) {
+                    p[*t] = buf.as_mut_ptr() as *mut u8;
+                }
+                let calls = entries
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.addr,
+                            Ptrs(
+                                e.args
+                                    .iter()
+                                    .map(|t| p[t.into_raw().into_u32() as usize])
+                                    .collect(),
+                            ),
+                        )
+                    })
+                    .collect();
+                (scratch, calls)
+            };
+            let run = |calls: &[(usize, Ptrs)], lo: usize, hi: usize| {
                 if calls.len() == 1 {
                     // SAFETY: entry and buffers come from the same compilation.
                     unsafe { call(calls[0].0, calls[0].1.get(), lo as i64, hi as i64) };
                     return;
                 }
                 for b in lo..hi {
-                    for (addr, args) in &calls {
+                    for (addr, args) in calls {
                         // SAFETY: as above; fused statements only read rows of
                         // the group's results that the same block produced.
                         unsafe { call(*addr, args.get(), b as i64, b as i64 + 1) };
@@ -457,13 +484,16 @@ impl Bound<'_> {
             let threads = self.kernel.threads.min(blocks).max(1);
             let next = AtomicUsize::new(0);
             let grain = (blocks / (threads * 8)).max(1);
-            pool(threads).broadcast(|_| loop {
-                let b = next.fetch_add(grain, Ordering::Relaxed);
-                if b >= blocks {
-                    break;
+            pool(threads).broadcast(|_| {
+                let (_scratch, calls) = worker();
+                loop {
+                    let b = next.fetch_add(grain, Ordering::Relaxed);
+                    if b >= blocks {
+                        break;
+                    }
+                    // Blocks own disjoint output tiles.
+                    run(&calls, b, (b + grain).min(blocks));
                 }
-                // Blocks own disjoint output tiles.
-                run(b, (b + grain).min(blocks));
             });
         }
     }

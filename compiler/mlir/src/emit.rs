@@ -21,7 +21,8 @@ use std::fmt::Write;
 /// One statement's entry point.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StmtFn {
-    /// Function symbol, `s<i>`.
+    /// Function symbol, `s<i>`. Block-local temporaries
+    /// ([`kiln_schedule::local_temps`]) are passed as block-sized buffers.
     pub name: String,
     /// Tensors passed as arguments, in order (target first).
     pub args: Vec<TensorId>,
@@ -43,8 +44,10 @@ pub struct Emitted {
 pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     let mut text = String::from("module {\n");
     let mut stmts = Vec::new();
+    let local = kiln_schedule::local_temps(spec, sched);
     for i in 0..spec.kernel.stmts.len() {
         let mut f = FnEmitter::new(spec, i, &sched.stmts[i]);
+        f.local = local.clone();
         f.function();
         text.push_str(&f.finish());
         stmts.push(StmtFn {
@@ -112,6 +115,10 @@ struct FnEmitter<'a, 'k> {
     pack: Option<(TensorId, String, String, String)>,
     /// Inside a full vector column group with packing: (column iv, panel index).
     panel: Option<(String, String)>,
+    /// Block-local temporaries and their block shapes.
+    local: Vec<(TensorId, Vec<usize>)>,
+    /// First row of the current block (for block-local indexing).
+    row0: String,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -138,11 +145,28 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             prelude: Vec::new(),
             pack: None,
             panel: None,
+            local: Vec::new(),
+            row0: String::new(),
+        }
+    }
+
+    fn local_shape(&self, t: TensorId) -> Option<&[usize]> {
+        self.local
+            .iter()
+            .find(|(x, _)| *x == t)
+            .map(|(_, s)| s.as_slice())
+    }
+
+    /// Makes the first index relative to the block for block-local tensors.
+    fn localize(&mut self, t: TensorId, ix: &mut [String]) {
+        if self.local_shape(t).is_some() {
+            let r0 = self.row0.clone();
+            ix[0] = self.op(&format!("arith.subi {}, {r0} : index", ix[0]));
         }
     }
 
     fn mem_ty(&self, t: TensorId) -> String {
-        let shape = self.spec.shape(t);
+        let shape = self.local_shape(t).unwrap_or(self.spec.shape(t));
         let dt = sty(self.spec.kernel.tensors[t].dtype);
         if shape.is_empty() {
             format!("memref<{dt}>")
@@ -328,6 +352,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             }
             let tc = self.cidx(t as i64);
             lo[v] = self.op(&format!("arith.muli {coord}, {tc} : index"));
+            if v == 0 {
+                self.row0 = lo[0].clone();
+            }
             let end = self.op(&format!("arith.addi {}, {tc} : index", lo[v]));
             let e = self.cidx(ext[v] as i64);
             hi[v] = self.op(&format!("arith.minui {end}, {e} : index"));
@@ -880,6 +907,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             lanes |= val.lanes;
             out.push(val.base.clone());
         }
+        let t = self.spec.kernel.stmts[self.stmt].target;
+        self.localize(t, &mut out);
         (out, lanes)
     }
 
@@ -1006,6 +1035,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     let acc = acc.unwrap_or_else(|| self.cidx(0));
                     ix.push(acc);
                 }
+                self.localize(*tensor, &mut ix);
                 if lanes && w > 1 {
                     self.load(*tensor, &ix, w)
                 } else {

@@ -246,6 +246,46 @@ pub fn groups(sched: &Schedule) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Temporaries that live per block: written and read only inside one fused
+/// group. Each worker keeps a block-sized buffer for them (first dimension
+/// `tile[0]`, indexed relative to the block's first row) instead of a full
+/// tensor, so they never leave the cache. Returns (tensor, block shape).
+pub fn local_temps(
+    spec: &Specialized<'_>,
+    sched: &Schedule,
+) -> Vec<(kiln_ir::ir::TensorId, Vec<usize>)> {
+    let k = spec.kernel;
+    let mut out = Vec::new();
+    for g in groups(sched) {
+        if g.len() < 2 {
+            continue;
+        }
+        for j in g.clone() {
+            let t = k.stmts[j].target;
+            if k.tensors[t].kind != kiln_ir::ir::TensorKind::Temp {
+                continue;
+            }
+            let mut read_outside = false;
+            for (i, s) in k.stmts.iter().enumerate() {
+                if g.contains(&i) {
+                    continue;
+                }
+                k.walk(s.value, &mut |_, e| {
+                    if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
+                        read_outside = true;
+                    }
+                });
+            }
+            if !read_outside {
+                let mut shape = spec.shape(t).to_vec();
+                shape[0] = sched.stmts[j].tile[0].min(shape[0]);
+                out.push((t, shape));
+            }
+        }
+    }
+    out
+}
+
 /// Vector axes legal for statement `stmt`.
 pub fn legal_axes(spec: &Specialized<'_>, stmt: usize) -> Vec<VectorAxis> {
     let s = &spec.kernel.stmts[stmt];

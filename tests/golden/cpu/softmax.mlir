@@ -65,42 +65,47 @@ module {
         %v75 = arith.maximumf %v54#0, %v54#1 : vector<16xf32>
         %v76 = vector.reduction <maximumf>, %v75 fastmath<reassoc> : vector<16xf32> into f32
         %v77 = arith.maximumf %v54#2, %v76 : f32
-        memref.store %v77, %t2[%v10] : memref<5xf32>
-        %v78 = arith.maximumf %v54#3, %v54#4 : vector<16xf32>
-        %v79 = vector.reduction <maximumf>, %v78 fastmath<reassoc> : vector<16xf32> into f32
-        %v80 = arith.maximumf %v54#5, %v79 : f32
-        memref.store %v80, %t2[%v12] : memref<5xf32>
-        %v81 = arith.maximumf %v54#6, %v54#7 : vector<16xf32>
-        %v82 = vector.reduction <maximumf>, %v81 fastmath<reassoc> : vector<16xf32> into f32
-        %v83 = arith.maximumf %v54#8, %v82 : f32
-        memref.store %v83, %t2[%v13] : memref<5xf32>
-        %v84 = arith.maximumf %v54#9, %v54#10 : vector<16xf32>
-        %v85 = vector.reduction <maximumf>, %v84 fastmath<reassoc> : vector<16xf32> into f32
-        %v86 = arith.maximumf %v54#11, %v85 : f32
-        memref.store %v86, %t2[%v14] : memref<5xf32>
+        %v78 = arith.subi %v10, %v3 : index
+        memref.store %v77, %t2[%v78] : memref<5xf32>
+        %v79 = arith.maximumf %v54#3, %v54#4 : vector<16xf32>
+        %v80 = vector.reduction <maximumf>, %v79 fastmath<reassoc> : vector<16xf32> into f32
+        %v81 = arith.maximumf %v54#5, %v80 : f32
+        %v82 = arith.subi %v12, %v3 : index
+        memref.store %v81, %t2[%v82] : memref<5xf32>
+        %v83 = arith.maximumf %v54#6, %v54#7 : vector<16xf32>
+        %v84 = vector.reduction <maximumf>, %v83 fastmath<reassoc> : vector<16xf32> into f32
+        %v85 = arith.maximumf %v54#8, %v84 : f32
+        %v86 = arith.subi %v13, %v3 : index
+        memref.store %v85, %t2[%v86] : memref<5xf32>
+        %v87 = arith.maximumf %v54#9, %v54#10 : vector<16xf32>
+        %v88 = vector.reduction <maximumf>, %v87 fastmath<reassoc> : vector<16xf32> into f32
+        %v89 = arith.maximumf %v54#11, %v88 : f32
+        %v90 = arith.subi %v14, %v3 : index
+        memref.store %v89, %t2[%v90] : memref<5xf32>
       }
-      scf.for %v87 = %v9 to %v5 step %k0 {
-        %v89 = arith.subi %k8, %k7 : index
-        %v90 = arith.divui %v89, %k9 : index
-        %v91 = arith.muli %v90, %k9 : index
-        %v92 = arith.addi %k7, %v91 : index
-        %v94:3 = scf.for %v93 = %k7 to %v92 step %k9 iter_args(%v95 = %k5, %v96 = %k5, %v97 = %k6) -> (vector<16xf32>, vector<16xf32>, f32) {
-          %v98 = vector.load %t0[%v87, %v93] : memref<5x33xf32>, vector<16xf32>
-          %v99 = arith.maximumf %v95, %v98 : vector<16xf32>
-          %v100 = arith.addi %v93, %k10 : index
-          %v101 = vector.load %t0[%v87, %v100] : memref<5x33xf32>, vector<16xf32>
-          %v102 = arith.maximumf %v96, %v101 : vector<16xf32>
-          scf.yield %v99, %v102, %v97 : vector<16xf32>, vector<16xf32>, f32
+      scf.for %v91 = %v9 to %v5 step %k0 {
+        %v93 = arith.subi %k8, %k7 : index
+        %v94 = arith.divui %v93, %k9 : index
+        %v95 = arith.muli %v94, %k9 : index
+        %v96 = arith.addi %k7, %v95 : index
+        %v98:3 = scf.for %v97 = %k7 to %v96 step %k9 iter_args(%v99 = %k5, %v100 = %k5, %v101 = %k6) -> (vector<16xf32>, vector<16xf32>, f32) {
+          %v102 = vector.load %t0[%v91, %v97] : memref<5x33xf32>, vector<16xf32>
+          %v103 = arith.maximumf %v99, %v102 : vector<16xf32>
+          %v104 = arith.addi %v97, %k10 : index
+          %v105 = vector.load %t0[%v91, %v104] : memref<5x33xf32>, vector<16xf32>
+          %v106 = arith.maximumf %v100, %v105 : vector<16xf32>
+          scf.yield %v103, %v106, %v101 : vector<16xf32>, vector<16xf32>, f32
         }
-        %v104:3 = scf.for %v103 = %v92 to %k8 step %k0 iter_args(%v105 = %v94#0, %v106 = %v94#1, %v107 = %v94#2) -> (vector<16xf32>, vector<16xf32>, f32) {
-          %v108 = memref.load %t0[%v87, %v103] : memref<5x33xf32>
-          %v109 = arith.maximumf %v107, %v108 : f32
-          scf.yield %v105, %v106, %v109 : vector<16xf32>, vector<16xf32>, f32
+        %v108:3 = scf.for %v107 = %v96 to %k8 step %k0 iter_args(%v109 = %v98#0, %v110 = %v98#1, %v111 = %v98#2) -> (vector<16xf32>, vector<16xf32>, f32) {
+          %v112 = memref.load %t0[%v91, %v107] : memref<5x33xf32>
+          %v113 = arith.maximumf %v111, %v112 : f32
+          scf.yield %v109, %v110, %v113 : vector<16xf32>, vector<16xf32>, f32
         }
-        %v110 = arith.maximumf %v104#0, %v104#1 : vector<16xf32>
-        %v111 = vector.reduction <maximumf>, %v110 fastmath<reassoc> : vector<16xf32> into f32
-        %v112 = arith.maximumf %v104#2, %v111 : f32
-        memref.store %v112, %t2[%v87] : memref<5xf32>
+        %v114 = arith.maximumf %v108#0, %v108#1 : vector<16xf32>
+        %v115 = vector.reduction <maximumf>, %v114 fastmath<reassoc> : vector<16xf32> into f32
+        %v116 = arith.maximumf %v108#2, %v115 : f32
+        %v117 = arith.subi %v91, %v3 : index
+        memref.store %v116, %t2[%v117] : memref<5xf32>
       }
     }
     return
@@ -159,66 +164,70 @@ module {
         %v16 = arith.addi %v5, %v15 : index
         scf.for %v17 = %v5 to %v16 step %k3 {
           %v19 = vector.load %t0[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
-          %v20 = memref.load %t2[%v11] : memref<5xf32>
-          %v21 = vector.broadcast %v20 : f32 to vector<16xf32>
-          %v22 = arith.subf %v19, %v21 fastmath<reassoc,contract> : vector<16xf32>
-          %v23 = arith.minimumf %v22, %k4 : vector<16xf32>
-          %v24 = arith.maximumf %v23, %k5 : vector<16xf32>
-          %v25 = math.fma %v24, %k6, %k7 : vector<16xf32>
-          %v26 = math.floor %v25 : vector<16xf32>
-          %v27 = math.fma %v26, %k8, %v24 : vector<16xf32>
-          %v28 = math.fma %v26, %k9, %v27 : vector<16xf32>
-          %v29 = math.fma %k10, %v28, %k11 : vector<16xf32>
-          %v30 = math.fma %v29, %v28, %k12 : vector<16xf32>
-          %v31 = math.fma %v30, %v28, %k13 : vector<16xf32>
-          %v32 = math.fma %v31, %v28, %k14 : vector<16xf32>
-          %v33 = math.fma %v32, %v28, %k7 : vector<16xf32>
-          %v34 = arith.mulf %v28, %v28 : vector<16xf32>
-          %v35 = math.fma %v33, %v34, %v28 : vector<16xf32>
-          %v36 = arith.addf %v35, %k15 : vector<16xf32>
-          %v37 = arith.fptosi %v26 : vector<16xf32> to vector<16xi32>
-          %v38 = arith.addi %v37, %k16 : vector<16xi32>
-          %v39 = arith.shli %v38, %k17 : vector<16xi32>
-          %v40 = arith.bitcast %v39 : vector<16xi32> to vector<16xf32>
-          %v41 = arith.mulf %v36, %v40 : vector<16xf32>
-          %v42 = arith.cmpf olt, %v22, %k5 : vector<16xf32>
-          %v43 = arith.select %v42, %k18, %v41 : vector<16xi1>, vector<16xf32>
-          %v44 = arith.cmpf ogt, %v22, %k4 : vector<16xf32>
-          %v45 = arith.select %v44, %k19, %v43 : vector<16xi1>, vector<16xf32>
-          %v46 = arith.cmpf uno, %v22, %v22 : vector<16xf32>
-          %v47 = arith.select %v46, %v22, %v45 : vector<16xi1>, vector<16xf32>
-          vector.store %v47, %t3[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
+          %v20 = arith.subi %v11, %v8 : index
+          %v21 = memref.load %t2[%v20] : memref<5xf32>
+          %v22 = vector.broadcast %v21 : f32 to vector<16xf32>
+          %v23 = arith.subf %v19, %v22 fastmath<reassoc,contract> : vector<16xf32>
+          %v24 = arith.minimumf %v23, %k4 : vector<16xf32>
+          %v25 = arith.maximumf %v24, %k5 : vector<16xf32>
+          %v26 = math.fma %v25, %k6, %k7 : vector<16xf32>
+          %v27 = math.floor %v26 : vector<16xf32>
+          %v28 = math.fma %v27, %k8, %v25 : vector<16xf32>
+          %v29 = math.fma %v27, %k9, %v28 : vector<16xf32>
+          %v30 = math.fma %k10, %v29, %k11 : vector<16xf32>
+          %v31 = math.fma %v30, %v29, %k12 : vector<16xf32>
+          %v32 = math.fma %v31, %v29, %k13 : vector<16xf32>
+          %v33 = math.fma %v32, %v29, %k14 : vector<16xf32>
+          %v34 = math.fma %v33, %v29, %k7 : vector<16xf32>
+          %v35 = arith.mulf %v29, %v29 : vector<16xf32>
+          %v36 = math.fma %v34, %v35, %v29 : vector<16xf32>
+          %v37 = arith.addf %v36, %k15 : vector<16xf32>
+          %v38 = arith.fptosi %v27 : vector<16xf32> to vector<16xi32>
+          %v39 = arith.addi %v38, %k16 : vector<16xi32>
+          %v40 = arith.shli %v39, %k17 : vector<16xi32>
+          %v41 = arith.bitcast %v40 : vector<16xi32> to vector<16xf32>
+          %v42 = arith.mulf %v37, %v41 : vector<16xf32>
+          %v43 = arith.cmpf olt, %v23, %k5 : vector<16xf32>
+          %v44 = arith.select %v43, %k18, %v42 : vector<16xi1>, vector<16xf32>
+          %v45 = arith.cmpf ogt, %v23, %k4 : vector<16xf32>
+          %v46 = arith.select %v45, %k19, %v44 : vector<16xi1>, vector<16xf32>
+          %v47 = arith.cmpf uno, %v23, %v23 : vector<16xf32>
+          %v48 = arith.select %v47, %v23, %v46 : vector<16xi1>, vector<16xf32>
+          %v49 = arith.subi %v11, %v8 : index
+          vector.store %v48, %t3[%v49, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        scf.for %v48 = %v16 to %v7 step %k0 {
-          %v50 = memref.load %t0[%v11, %v48] : memref<5x33xf32>
-          %v51 = memref.load %t2[%v11] : memref<5xf32>
-          %v52 = arith.subf %v50, %v51 fastmath<reassoc,contract> : f32
-          %v53 = arith.minimumf %v52, %k20 : f32
-          %v54 = arith.maximumf %v53, %k21 : f32
-          %v55 = math.fma %v54, %k22, %k23 : f32
-          %v56 = math.floor %v55 : f32
-          %v57 = math.fma %v56, %k24, %v54 : f32
-          %v58 = math.fma %v56, %k25, %v57 : f32
-          %v59 = math.fma %k26, %v58, %k27 : f32
-          %v60 = math.fma %v59, %v58, %k28 : f32
-          %v61 = math.fma %v60, %v58, %k29 : f32
-          %v62 = math.fma %v61, %v58, %k30 : f32
-          %v63 = math.fma %v62, %v58, %k23 : f32
-          %v64 = arith.mulf %v58, %v58 : f32
-          %v65 = math.fma %v63, %v64, %v58 : f32
-          %v66 = arith.addf %v65, %k31 : f32
-          %v67 = arith.fptosi %v56 : f32 to i32
-          %v68 = arith.addi %v67, %k32 : i32
-          %v69 = arith.shli %v68, %k33 : i32
-          %v70 = arith.bitcast %v69 : i32 to f32
-          %v71 = arith.mulf %v66, %v70 : f32
-          %v72 = arith.cmpf olt, %v52, %k21 : f32
-          %v73 = arith.select %v72, %k34, %v71 : i1, f32
-          %v74 = arith.cmpf ogt, %v52, %k20 : f32
-          %v75 = arith.select %v74, %k35, %v73 : i1, f32
-          %v76 = arith.cmpf uno, %v52, %v52 : f32
-          %v77 = arith.select %v76, %v52, %v75 : i1, f32
-          memref.store %v77, %t3[%v11, %v48] : memref<5x33xf32>
+        scf.for %v50 = %v16 to %v7 step %k0 {
+          %v52 = memref.load %t0[%v11, %v50] : memref<5x33xf32>
+          %v53 = arith.subi %v11, %v8 : index
+          %v54 = memref.load %t2[%v53] : memref<5xf32>
+          %v55 = arith.subf %v52, %v54 fastmath<reassoc,contract> : f32
+          %v56 = arith.minimumf %v55, %k20 : f32
+          %v57 = arith.maximumf %v56, %k21 : f32
+          %v58 = math.fma %v57, %k22, %k23 : f32
+          %v59 = math.floor %v58 : f32
+          %v60 = math.fma %v59, %k24, %v57 : f32
+          %v61 = math.fma %v59, %k25, %v60 : f32
+          %v62 = math.fma %k26, %v61, %k27 : f32
+          %v63 = math.fma %v62, %v61, %k28 : f32
+          %v64 = math.fma %v63, %v61, %k29 : f32
+          %v65 = math.fma %v64, %v61, %k30 : f32
+          %v66 = math.fma %v65, %v61, %k23 : f32
+          %v67 = arith.mulf %v61, %v61 : f32
+          %v68 = math.fma %v66, %v67, %v61 : f32
+          %v69 = arith.addf %v68, %k31 : f32
+          %v70 = arith.fptosi %v59 : f32 to i32
+          %v71 = arith.addi %v70, %k32 : i32
+          %v72 = arith.shli %v71, %k33 : i32
+          %v73 = arith.bitcast %v72 : i32 to f32
+          %v74 = arith.mulf %v69, %v73 : f32
+          %v75 = arith.cmpf olt, %v55, %k21 : f32
+          %v76 = arith.select %v75, %k34, %v74 : i1, f32
+          %v77 = arith.cmpf ogt, %v55, %k20 : f32
+          %v78 = arith.select %v77, %k35, %v76 : i1, f32
+          %v79 = arith.cmpf uno, %v55, %v55 : f32
+          %v80 = arith.select %v79, %v55, %v78 : i1, f32
+          %v81 = arith.subi %v11, %v8 : index
+          memref.store %v80, %t3[%v81, %v50] : memref<5x33xf32>
         }
       }
     }
@@ -254,78 +263,98 @@ module {
         %v17 = arith.muli %v16, %k9 : index
         %v18 = arith.addi %k7, %v17 : index
         %v20:12 = scf.for %v19 = %k7 to %v18 step %k9 iter_args(%v21 = %k5, %v22 = %k5, %v23 = %k6, %v24 = %k5, %v25 = %k5, %v26 = %k6, %v27 = %k5, %v28 = %k5, %v29 = %k6, %v30 = %k5, %v31 = %k5, %v32 = %k6) -> (vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32) {
-          %v33 = vector.load %t3[%v10, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v34 = arith.addf %v21, %v33 fastmath<reassoc,contract> : vector<16xf32>
-          %v35 = arith.addi %v19, %k10 : index
-          %v36 = vector.load %t3[%v10, %v35] : memref<5x33xf32>, vector<16xf32>
-          %v37 = arith.addf %v22, %v36 fastmath<reassoc,contract> : vector<16xf32>
-          %v38 = vector.load %t3[%v12, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v39 = arith.addf %v24, %v38 fastmath<reassoc,contract> : vector<16xf32>
-          %v40 = arith.addi %v19, %k10 : index
-          %v41 = vector.load %t3[%v12, %v40] : memref<5x33xf32>, vector<16xf32>
-          %v42 = arith.addf %v25, %v41 fastmath<reassoc,contract> : vector<16xf32>
-          %v43 = vector.load %t3[%v13, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v44 = arith.addf %v27, %v43 fastmath<reassoc,contract> : vector<16xf32>
-          %v45 = arith.addi %v19, %k10 : index
-          %v46 = vector.load %t3[%v13, %v45] : memref<5x33xf32>, vector<16xf32>
-          %v47 = arith.addf %v28, %v46 fastmath<reassoc,contract> : vector<16xf32>
-          %v48 = vector.load %t3[%v14, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v49 = arith.addf %v30, %v48 fastmath<reassoc,contract> : vector<16xf32>
+          %v33 = arith.subi %v10, %v3 : index
+          %v34 = vector.load %t3[%v33, %v19] : memref<5x33xf32>, vector<16xf32>
+          %v35 = arith.addf %v21, %v34 fastmath<reassoc,contract> : vector<16xf32>
+          %v36 = arith.addi %v19, %k10 : index
+          %v37 = arith.subi %v10, %v3 : index
+          %v38 = vector.load %t3[%v37, %v36] : memref<5x33xf32>, vector<16xf32>
+          %v39 = arith.addf %v22, %v38 fastmath<reassoc,contract> : vector<16xf32>
+          %v40 = arith.subi %v12, %v3 : index
+          %v41 = vector.load %t3[%v40, %v19] : memref<5x33xf32>, vector<16xf32>
+          %v42 = arith.addf %v24, %v41 fastmath<reassoc,contract> : vector<16xf32>
+          %v43 = arith.addi %v19, %k10 : index
+          %v44 = arith.subi %v12, %v3 : index
+          %v45 = vector.load %t3[%v44, %v43] : memref<5x33xf32>, vector<16xf32>
+          %v46 = arith.addf %v25, %v45 fastmath<reassoc,contract> : vector<16xf32>
+          %v47 = arith.subi %v13, %v3 : index
+          %v48 = vector.load %t3[%v47, %v19] : memref<5x33xf32>, vector<16xf32>
+          %v49 = arith.addf %v27, %v48 fastmath<reassoc,contract> : vector<16xf32>
           %v50 = arith.addi %v19, %k10 : index
-          %v51 = vector.load %t3[%v14, %v50] : memref<5x33xf32>, vector<16xf32>
-          %v52 = arith.addf %v31, %v51 fastmath<reassoc,contract> : vector<16xf32>
-          scf.yield %v34, %v37, %v23, %v39, %v42, %v26, %v44, %v47, %v29, %v49, %v52, %v32 : vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32
+          %v51 = arith.subi %v13, %v3 : index
+          %v52 = vector.load %t3[%v51, %v50] : memref<5x33xf32>, vector<16xf32>
+          %v53 = arith.addf %v28, %v52 fastmath<reassoc,contract> : vector<16xf32>
+          %v54 = arith.subi %v14, %v3 : index
+          %v55 = vector.load %t3[%v54, %v19] : memref<5x33xf32>, vector<16xf32>
+          %v56 = arith.addf %v30, %v55 fastmath<reassoc,contract> : vector<16xf32>
+          %v57 = arith.addi %v19, %k10 : index
+          %v58 = arith.subi %v14, %v3 : index
+          %v59 = vector.load %t3[%v58, %v57] : memref<5x33xf32>, vector<16xf32>
+          %v60 = arith.addf %v31, %v59 fastmath<reassoc,contract> : vector<16xf32>
+          scf.yield %v35, %v39, %v23, %v42, %v46, %v26, %v49, %v53, %v29, %v56, %v60, %v32 : vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32
         }
-        %v54:12 = scf.for %v53 = %v18 to %k8 step %k0 iter_args(%v55 = %v20#0, %v56 = %v20#1, %v57 = %v20#2, %v58 = %v20#3, %v59 = %v20#4, %v60 = %v20#5, %v61 = %v20#6, %v62 = %v20#7, %v63 = %v20#8, %v64 = %v20#9, %v65 = %v20#10, %v66 = %v20#11) -> (vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32) {
-          %v67 = memref.load %t3[%v10, %v53] : memref<5x33xf32>
-          %v68 = arith.addf %v57, %v67 fastmath<reassoc,contract> : f32
-          %v69 = memref.load %t3[%v12, %v53] : memref<5x33xf32>
-          %v70 = arith.addf %v60, %v69 fastmath<reassoc,contract> : f32
-          %v71 = memref.load %t3[%v13, %v53] : memref<5x33xf32>
-          %v72 = arith.addf %v63, %v71 fastmath<reassoc,contract> : f32
-          %v73 = memref.load %t3[%v14, %v53] : memref<5x33xf32>
-          %v74 = arith.addf %v66, %v73 fastmath<reassoc,contract> : f32
-          scf.yield %v55, %v56, %v68, %v58, %v59, %v70, %v61, %v62, %v72, %v64, %v65, %v74 : vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32
+        %v62:12 = scf.for %v61 = %v18 to %k8 step %k0 iter_args(%v63 = %v20#0, %v64 = %v20#1, %v65 = %v20#2, %v66 = %v20#3, %v67 = %v20#4, %v68 = %v20#5, %v69 = %v20#6, %v70 = %v20#7, %v71 = %v20#8, %v72 = %v20#9, %v73 = %v20#10, %v74 = %v20#11) -> (vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32) {
+          %v75 = arith.subi %v10, %v3 : index
+          %v76 = memref.load %t3[%v75, %v61] : memref<5x33xf32>
+          %v77 = arith.addf %v65, %v76 fastmath<reassoc,contract> : f32
+          %v78 = arith.subi %v12, %v3 : index
+          %v79 = memref.load %t3[%v78, %v61] : memref<5x33xf32>
+          %v80 = arith.addf %v68, %v79 fastmath<reassoc,contract> : f32
+          %v81 = arith.subi %v13, %v3 : index
+          %v82 = memref.load %t3[%v81, %v61] : memref<5x33xf32>
+          %v83 = arith.addf %v71, %v82 fastmath<reassoc,contract> : f32
+          %v84 = arith.subi %v14, %v3 : index
+          %v85 = memref.load %t3[%v84, %v61] : memref<5x33xf32>
+          %v86 = arith.addf %v74, %v85 fastmath<reassoc,contract> : f32
+          scf.yield %v63, %v64, %v77, %v66, %v67, %v80, %v69, %v70, %v83, %v72, %v73, %v86 : vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32, vector<16xf32>, vector<16xf32>, f32
         }
-        %v75 = arith.addf %v54#0, %v54#1 fastmath<reassoc,contract> : vector<16xf32>
-        %v76 = vector.reduction <add>, %v75 fastmath<reassoc> : vector<16xf32> into f32
-        %v77 = arith.addf %v54#2, %v76 fastmath<reassoc,contract> : f32
-        memref.store %v77, %t4[%v10] : memref<5xf32>
-        %v78 = arith.addf %v54#3, %v54#4 fastmath<reassoc,contract> : vector<16xf32>
-        %v79 = vector.reduction <add>, %v78 fastmath<reassoc> : vector<16xf32> into f32
-        %v80 = arith.addf %v54#5, %v79 fastmath<reassoc,contract> : f32
-        memref.store %v80, %t4[%v12] : memref<5xf32>
-        %v81 = arith.addf %v54#6, %v54#7 fastmath<reassoc,contract> : vector<16xf32>
-        %v82 = vector.reduction <add>, %v81 fastmath<reassoc> : vector<16xf32> into f32
-        %v83 = arith.addf %v54#8, %v82 fastmath<reassoc,contract> : f32
-        memref.store %v83, %t4[%v13] : memref<5xf32>
-        %v84 = arith.addf %v54#9, %v54#10 fastmath<reassoc,contract> : vector<16xf32>
-        %v85 = vector.reduction <add>, %v84 fastmath<reassoc> : vector<16xf32> into f32
-        %v86 = arith.addf %v54#11, %v85 fastmath<reassoc,contract> : f32
-        memref.store %v86, %t4[%v14] : memref<5xf32>
+        %v87 = arith.addf %v62#0, %v62#1 fastmath<reassoc,contract> : vector<16xf32>
+        %v88 = vector.reduction <add>, %v87 fastmath<reassoc> : vector<16xf32> into f32
+        %v89 = arith.addf %v62#2, %v88 fastmath<reassoc,contract> : f32
+        %v90 = arith.subi %v10, %v3 : index
+        memref.store %v89, %t4[%v90] : memref<5xf32>
+        %v91 = arith.addf %v62#3, %v62#4 fastmath<reassoc,contract> : vector<16xf32>
+        %v92 = vector.reduction <add>, %v91 fastmath<reassoc> : vector<16xf32> into f32
+        %v93 = arith.addf %v62#5, %v92 fastmath<reassoc,contract> : f32
+        %v94 = arith.subi %v12, %v3 : index
+        memref.store %v93, %t4[%v94] : memref<5xf32>
+        %v95 = arith.addf %v62#6, %v62#7 fastmath<reassoc,contract> : vector<16xf32>
+        %v96 = vector.reduction <add>, %v95 fastmath<reassoc> : vector<16xf32> into f32
+        %v97 = arith.addf %v62#8, %v96 fastmath<reassoc,contract> : f32
+        %v98 = arith.subi %v13, %v3 : index
+        memref.store %v97, %t4[%v98] : memref<5xf32>
+        %v99 = arith.addf %v62#9, %v62#10 fastmath<reassoc,contract> : vector<16xf32>
+        %v100 = vector.reduction <add>, %v99 fastmath<reassoc> : vector<16xf32> into f32
+        %v101 = arith.addf %v62#11, %v100 fastmath<reassoc,contract> : f32
+        %v102 = arith.subi %v14, %v3 : index
+        memref.store %v101, %t4[%v102] : memref<5xf32>
       }
-      scf.for %v87 = %v9 to %v5 step %k0 {
-        %v89 = arith.subi %k8, %k7 : index
-        %v90 = arith.divui %v89, %k9 : index
-        %v91 = arith.muli %v90, %k9 : index
-        %v92 = arith.addi %k7, %v91 : index
-        %v94:3 = scf.for %v93 = %k7 to %v92 step %k9 iter_args(%v95 = %k5, %v96 = %k5, %v97 = %k6) -> (vector<16xf32>, vector<16xf32>, f32) {
-          %v98 = vector.load %t3[%v87, %v93] : memref<5x33xf32>, vector<16xf32>
-          %v99 = arith.addf %v95, %v98 fastmath<reassoc,contract> : vector<16xf32>
-          %v100 = arith.addi %v93, %k10 : index
-          %v101 = vector.load %t3[%v87, %v100] : memref<5x33xf32>, vector<16xf32>
-          %v102 = arith.addf %v96, %v101 fastmath<reassoc,contract> : vector<16xf32>
-          scf.yield %v99, %v102, %v97 : vector<16xf32>, vector<16xf32>, f32
+      scf.for %v103 = %v9 to %v5 step %k0 {
+        %v105 = arith.subi %k8, %k7 : index
+        %v106 = arith.divui %v105, %k9 : index
+        %v107 = arith.muli %v106, %k9 : index
+        %v108 = arith.addi %k7, %v107 : index
+        %v110:3 = scf.for %v109 = %k7 to %v108 step %k9 iter_args(%v111 = %k5, %v112 = %k5, %v113 = %k6) -> (vector<16xf32>, vector<16xf32>, f32) {
+          %v114 = arith.subi %v103, %v3 : index
+          %v115 = vector.load %t3[%v114, %v109] : memref<5x33xf32>, vector<16xf32>
+          %v116 = arith.addf %v111, %v115 fastmath<reassoc,contract> : vector<16xf32>
+          %v117 = arith.addi %v109, %k10 : index
+          %v118 = arith.subi %v103, %v3 : index
+          %v119 = vector.load %t3[%v118, %v117] : memref<5x33xf32>, vector<16xf32>
+          %v120 = arith.addf %v112, %v119 fastmath<reassoc,contract> : vector<16xf32>
+          scf.yield %v116, %v120, %v113 : vector<16xf32>, vector<16xf32>, f32
         }
-        %v104:3 = scf.for %v103 = %v92 to %k8 step %k0 iter_args(%v105 = %v94#0, %v106 = %v94#1, %v107 = %v94#2) -> (vector<16xf32>, vector<16xf32>, f32) {
-          %v108 = memref.load %t3[%v87, %v103] : memref<5x33xf32>
-          %v109 = arith.addf %v107, %v108 fastmath<reassoc,contract> : f32
-          scf.yield %v105, %v106, %v109 : vector<16xf32>, vector<16xf32>, f32
+        %v122:3 = scf.for %v121 = %v108 to %k8 step %k0 iter_args(%v123 = %v110#0, %v124 = %v110#1, %v125 = %v110#2) -> (vector<16xf32>, vector<16xf32>, f32) {
+          %v126 = arith.subi %v103, %v3 : index
+          %v127 = memref.load %t3[%v126, %v121] : memref<5x33xf32>
+          %v128 = arith.addf %v125, %v127 fastmath<reassoc,contract> : f32
+          scf.yield %v123, %v124, %v128 : vector<16xf32>, vector<16xf32>, f32
         }
-        %v110 = arith.addf %v104#0, %v104#1 fastmath<reassoc,contract> : vector<16xf32>
-        %v111 = vector.reduction <add>, %v110 fastmath<reassoc> : vector<16xf32> into f32
-        %v112 = arith.addf %v104#2, %v111 fastmath<reassoc,contract> : f32
-        memref.store %v112, %t4[%v87] : memref<5xf32>
+        %v129 = arith.addf %v122#0, %v122#1 fastmath<reassoc,contract> : vector<16xf32>
+        %v130 = vector.reduction <add>, %v129 fastmath<reassoc> : vector<16xf32> into f32
+        %v131 = arith.addf %v122#2, %v130 fastmath<reassoc,contract> : f32
+        %v132 = arith.subi %v103, %v3 : index
+        memref.store %v131, %t4[%v132] : memref<5xf32>
       }
     }
     return
@@ -351,17 +380,21 @@ module {
         %v15 = arith.muli %v14, %k3 : index
         %v16 = arith.addi %v5, %v15 : index
         scf.for %v17 = %v5 to %v16 step %k3 {
-          %v19 = vector.load %t3[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
-          %v20 = memref.load %t4[%v11] : memref<5xf32>
-          %v21 = vector.broadcast %v20 : f32 to vector<16xf32>
-          %v22 = arith.divf %v19, %v21 fastmath<reassoc,contract> : vector<16xf32>
-          vector.store %v22, %t1[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
+          %v19 = arith.subi %v11, %v8 : index
+          %v20 = vector.load %t3[%v19, %v17] : memref<5x33xf32>, vector<16xf32>
+          %v21 = arith.subi %v11, %v8 : index
+          %v22 = memref.load %t4[%v21] : memref<5xf32>
+          %v23 = vector.broadcast %v22 : f32 to vector<16xf32>
+          %v24 = arith.divf %v20, %v23 fastmath<reassoc,contract> : vector<16xf32>
+          vector.store %v24, %t1[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        scf.for %v23 = %v16 to %v7 step %k0 {
-          %v25 = memref.load %t3[%v11, %v23] : memref<5x33xf32>
-          %v26 = memref.load %t4[%v11] : memref<5xf32>
-          %v27 = arith.divf %v25, %v26 fastmath<reassoc,contract> : f32
-          memref.store %v27, %t1[%v11, %v23] : memref<5x33xf32>
+        scf.for %v25 = %v16 to %v7 step %k0 {
+          %v27 = arith.subi %v11, %v8 : index
+          %v28 = memref.load %t3[%v27, %v25] : memref<5x33xf32>
+          %v29 = arith.subi %v11, %v8 : index
+          %v30 = memref.load %t4[%v29] : memref<5xf32>
+          %v31 = arith.divf %v28, %v30 fastmath<reassoc,contract> : f32
+          memref.store %v31, %t1[%v11, %v25] : memref<5x33xf32>
         }
       }
     }
