@@ -91,7 +91,13 @@ impl Key {
             .iter()
             .map(|(k, v)| format!("{k}~{}", (*v).max(1).next_power_of_two_i64()))
             .collect();
-        format!("{}|{}|{}|{}", self.kernel_hash, sizes.join(","), self.dtypes, self.device)
+        format!(
+            "{}|{}|{}|{}",
+            self.kernel_hash,
+            sizes.join(","),
+            self.dtypes,
+            self.device
+        )
     }
 }
 
@@ -245,7 +251,9 @@ pub fn default_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(p) = std::env::var_os("KILN_CACHE").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    dirs::cache_dir().unwrap_or_else(std::env::temp_dir).join("kiln")
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("kiln")
 }
 
 fn now() -> i64 {
@@ -360,7 +368,12 @@ impl Cache {
     pub fn add_key(&self, key: &Key) -> Result<(), CacheError> {
         let r = self.conn.execute(
             "INSERT OR IGNORE INTO keys (key_id, key, problem, bucket) VALUES (?1, ?2, ?3, ?4)",
-            params![key.id(), serde_json::to_string(key).expect("keys serialize"), key.problem(), key.bucket()],
+            params![
+                key.id(),
+                serde_json::to_string(key).expect("keys serialize"),
+                key.problem(),
+                key.bucket()
+            ],
         );
         self.db(r).map(|_| ())
     }
@@ -404,7 +417,10 @@ impl Cache {
 
     /// The winner for exactly this key.
     pub fn winner(&self, key: &Key) -> Result<Option<Winner>, CacheError> {
-        Ok(self.winners_where("w.key_id = ?1", &key.id())?.into_iter().next())
+        Ok(self
+            .winners_where("w.key_id = ?1", &key.id())?
+            .into_iter()
+            .next())
     }
 
     /// Winners of the same kernel and shape under other keys (other device,
@@ -446,13 +462,26 @@ impl Cache {
         let rows = self.db(st.query_map([arg], |r| {
             let key: String = r.get(0)?;
             let sched: String = r.get(1)?;
-            Ok((key, sched, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            Ok((
+                key,
+                sched,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
         }))?;
         let mut out = Vec::new();
         for r in rows {
-            let (key, sched, median_s, default_median_s, strategy, trials, budget, created_at) = self.db(r)?;
+            let (key, sched, median_s, default_median_s, strategy, trials, budget, created_at) =
+                self.db(r)?;
             // Rows that do not decode are skipped, never served.
-            let (Ok(key), Ok(schedule)) = (serde_json::from_str::<Key>(&key), serde_json::from_str(&sched)) else {
+            let (Ok(key), Ok(schedule)) = (
+                serde_json::from_str::<Key>(&key),
+                serde_json::from_str(&sched),
+            ) else {
                 continue;
             };
             out.push(Winner {
@@ -471,7 +500,9 @@ impl Cache {
 
     /// Keys matching an id prefix (as printed by `kiln cache ls`).
     pub fn find_keys(&self, prefix: &str) -> Result<Vec<Key>, CacheError> {
-        let mut st = self.db(self.conn.prepare("SELECT key FROM keys WHERE key_id LIKE ?1 || '%' ORDER BY key_id"))?;
+        let mut st = self.db(self
+            .conn
+            .prepare("SELECT key FROM keys WHERE key_id LIKE ?1 || '%' ORDER BY key_id"))?;
         let rows = self.db(st.query_map([prefix], |r| r.get::<_, String>(0)))?;
         let mut out = Vec::new();
         for r in rows {
@@ -509,12 +540,18 @@ impl Cache {
     /// key decodes. Returns the problems found (empty: healthy).
     pub fn verify(&self) -> Result<Vec<String>, CacheError> {
         let mut problems = Vec::new();
-        let check: String = self.db(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)))?;
+        let check: String = self.db(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0)))?;
         if check != "ok" {
             problems.push(format!("sqlite integrity check: {check}"));
         }
-        let mut st = self.db(self.conn.prepare("SELECT k.key, w.schedule FROM winners w LEFT JOIN keys k ON k.key_id = w.key_id"))?;
-        let rows = self.db(st.query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))))?;
+        let mut st = self.db(self.conn.prepare(
+            "SELECT k.key, w.schedule FROM winners w LEFT JOIN keys k ON k.key_id = w.key_id",
+        ))?;
+        let rows = self.db(st.query_map([], |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
+        }))?;
         for r in rows {
             let (k, s) = self.db(r)?;
             match k.as_deref().map(serde_json::from_str::<Key>) {
@@ -532,8 +569,13 @@ impl Cache {
     pub fn export(&self) -> Result<Export, CacheError> {
         let winners = self.all_winners()?;
         let mut trials = Vec::new();
-        let mut st = self.db(self.conn.prepare("SELECT DISTINCT key_id FROM trials ORDER BY key_id"))?;
-        let ids: Vec<String> = self.db(st.query_map([], |r| r.get(0)))?.filter_map(Result::ok).collect();
+        let mut st = self.db(self
+            .conn
+            .prepare("SELECT DISTINCT key_id FROM trials ORDER BY key_id"))?;
+        let ids: Vec<String> = self
+            .db(st.query_map([], |r| r.get(0)))?
+            .filter_map(Result::ok)
+            .collect();
         for id in ids {
             trials.extend(self.trials(&id)?);
         }
@@ -547,13 +589,19 @@ impl Cache {
     /// Imports winners and trials from JSON text. Everything is validated
     /// first; on any error nothing is written. Returns (winners, trials).
     pub fn import_json(&self, text: &str) -> Result<(usize, usize), CacheError> {
-        let e: Export = serde_json::from_str(text).map_err(|e| CacheError::Import(format!("not a kiln cache export: {e}")))?;
+        let e: Export = serde_json::from_str(text)
+            .map_err(|e| CacheError::Import(format!("not a kiln cache export: {e}")))?;
         if e.version != SCHEMA_VERSION {
-            return Err(CacheError::Import(format!("export version {} is not {SCHEMA_VERSION}", e.version)));
+            return Err(CacheError::Import(format!(
+                "export version {} is not {SCHEMA_VERSION}",
+                e.version
+            )));
         }
         for (i, w) in e.winners.iter().enumerate() {
             let bad = |m: &str| CacheError::Import(format!("winners[{i}]: {m}"));
-            if w.key.kernel_hash.len() != 64 || !w.key.kernel_hash.chars().all(|c| c.is_ascii_hexdigit()) {
+            if w.key.kernel_hash.len() != 64
+                || !w.key.kernel_hash.chars().all(|c| c.is_ascii_hexdigit())
+            {
                 return Err(bad("`key.kernel_hash` is not a 64-digit hex hash"));
             }
             if w.key.device.is_empty() || w.key.compiler.is_empty() {
@@ -568,11 +616,15 @@ impl Cache {
         }
         for (i, t) in e.trials.iter().enumerate() {
             if t.key_id.is_empty() || !t.schedule.is_object() {
-                return Err(CacheError::Import(format!("trials[{i}]: needs `key_id` and an object `schedule`")));
+                return Err(CacheError::Import(format!(
+                    "trials[{i}]: needs `key_id` and an object `schedule`"
+                )));
             }
             if let Some(m) = t.median_s {
                 if !(m.is_finite() && m >= 0.0) {
-                    return Err(CacheError::Import(format!("trials[{i}]: `median_s` must be a non-negative time")));
+                    return Err(CacheError::Import(format!(
+                        "trials[{i}]: `median_s` must be a non-negative time"
+                    )));
                 }
             }
         }
@@ -591,7 +643,8 @@ impl Cache {
 fn row_trial(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Trial>> {
     let sched: String = r.get(1)?;
     let status: String = r.get(2)?;
-    let (Ok(schedule), Some(status)) = (serde_json::from_str(&sched), Status::parse(&status)) else {
+    let (Ok(schedule), Some(status)) = (serde_json::from_str(&sched), Status::parse(&status))
+    else {
         return Ok(None);
     };
     Ok(Some(Trial {

@@ -141,10 +141,29 @@ fn corrupt_or_truncated_files_are_moved_aside_and_rebuilt() {
         }
         let _ = std::fs::remove_file(dir.path().join("kiln.db-wal"));
         let c = Cache::open(dir.path()).unwrap();
-        assert!(c.warnings.iter().any(|w| w.contains("corrupt")), "{damage}: {:?}", c.warnings);
-        assert!(c.winner(&key("d")).unwrap().is_none(), "{damage}: no winner is served from a damaged file");
-        let aside = std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains("corrupt")).count();
-        assert_eq!(aside, 1, "{damage}: the damaged file is kept for inspection");
+        assert!(
+            c.warnings.iter().any(|w| w.contains("corrupt")),
+            "{damage}: {:?}",
+            c.warnings
+        );
+        assert!(
+            c.winner(&key("d")).unwrap().is_none(),
+            "{damage}: no winner is served from a damaged file"
+        );
+        let aside = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("corrupt")
+            })
+            .count();
+        assert_eq!(
+            aside, 1,
+            "{damage}: the damaged file is kept for inspection"
+        );
         c.add_trial(&trial("k", 0)).unwrap();
         assert_eq!(c.trials("k").unwrap().len(), 1);
     }
@@ -169,7 +188,10 @@ fn malformed_imports_write_nothing_and_exports_round_trip() {
         export.replace("\"version\":1", "\"version\":99"),
     ];
     for bad in &bad_inputs {
-        assert!(matches!(c2.import_json(bad), Err(CacheError::Import(_))), "{bad}");
+        assert!(
+            matches!(c2.import_json(bad), Err(CacheError::Import(_))),
+            "{bad}"
+        );
         assert!(c2.all_winners().unwrap().is_empty());
         assert!(c2.trials(&k.id()).unwrap().is_empty());
     }
@@ -188,10 +210,14 @@ fn schema_version_is_recorded_and_newer_files_are_refused() {
     let raw = rusqlite::Connection::open(dir.path().join("kiln.db")).unwrap();
     raw.pragma_update(None, "user_version", 99).unwrap();
     drop(raw);
-    let err = Cache::open(dir.path()).err().expect("a newer schema is refused, not overwritten");
+    let err = Cache::open(dir.path())
+        .err()
+        .expect("a newer schema is refused, not overwritten");
     assert!(err.to_string().contains("newer"), "{err}");
     // The file is untouched: an older kiln does not destroy a newer cache.
     let raw = rusqlite::Connection::open(dir.path().join("kiln.db")).unwrap();
-    let n: i64 = raw.query_row("SELECT COUNT(*) FROM winners", [], |r| r.get(0)).unwrap();
+    let n: i64 = raw
+        .query_row("SELECT COUNT(*) FROM winners", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
 }

@@ -58,6 +58,24 @@ enum Cmd {
     Bench(BenchArgs),
     /// List the devices kiln can run on.
     Devices,
+    /// Find the fastest correct schedule for a kernel and shape on a
+    /// device, by measuring, and store it in the cache.
+    ///
+    /// Example:
+    ///   kiln tune ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --trials 60
+    #[command(verbatim_doc_comment)]
+    Tune(TuneArgs),
+    /// Inspect and manage the tuning cache.
+    Cache {
+        #[command(subcommand)]
+        cmd: CacheCmd,
+        /// Cache directory (default: $KILN_CACHE, else ~/.cache/kiln).
+        #[arg(long, global = true)]
+        cache: Option<PathBuf>,
+    },
+    /// Serve measurement requests on stdin (used by `kiln tune`).
+    #[command(hide = true)]
+    Worker,
     /// Run a kernel on .npy inputs (or random ones) and write its outputs as
     /// DIR/<output name>.npy.
     ///
@@ -122,6 +140,77 @@ struct Target {
 }
 
 #[derive(clap::Args)]
+struct TuneArgs {
+    #[command(flatten)]
+    target: Target,
+    /// exhaustive, random or evolution (guided).
+    #[arg(long, default_value = "evolution")]
+    strategy: String,
+    /// New trials at most (default 60 unless --time is given).
+    #[arg(long)]
+    trials: Option<usize>,
+    /// Wall time at most, e.g. `90s`, `2m`.
+    #[arg(long)]
+    time: Option<String>,
+    /// Search space: `full` or `small` (small enough to enumerate).
+    #[arg(long, default_value = "full")]
+    space: String,
+    /// Evict caches before every timed run.
+    #[arg(long)]
+    cold: bool,
+    /// Tune again even if a winner is cached.
+    #[arg(long)]
+    force: bool,
+    /// Cache directory (default: $KILN_CACHE, else ~/.cache/kiln).
+    #[arg(long)]
+    cache: Option<PathBuf>,
+    /// Seed of the search.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Test hook: `N:crash` or `N:hang` injects into the N-th new candidate
+    /// (the worker honours it only with KILN_TEST_INJECT=1).
+    #[arg(long, hide = true)]
+    inject: Option<String>,
+    /// Seconds one candidate may take before it counts as hung.
+    #[arg(long, default_value_t = 60)]
+    deadline: u64,
+}
+
+#[derive(Subcommand)]
+enum CacheCmd {
+    /// List winners: key id, kernel, sizes, device, time, trials.
+    Ls,
+    /// Show a winner and its trials (key id or unique prefix).
+    Show {
+        /// Key id or prefix.
+        key: String,
+    },
+    /// Write every winner and trial as JSON.
+    Export {
+        /// Output file.
+        file: PathBuf,
+    },
+    /// Read winners and trials from JSON (validated; nothing written on error).
+    Import {
+        /// Input file.
+        file: PathBuf,
+    },
+    /// Remove keys (winner and trials).
+    Rm {
+        /// Key ids or prefixes.
+        #[arg(required = true)]
+        keys: Vec<String>,
+    },
+    /// Drop all but the 5 best successful trials of keys that have a winner; compact.
+    Gc,
+    /// Check the database (SQLite integrity and kiln's records).
+    Verify,
+}
+
+#[derive(clap::Args)]
 struct CompileArgs {
     #[command(flatten)]
     target: Target,
@@ -169,6 +258,9 @@ fn main() -> ExitCode {
         Cmd::Compile(args) => compile(&args),
         Cmd::Bench(args) => bench(&args),
         Cmd::Devices => devices(),
+        Cmd::Tune(args) => tune(&args),
+        Cmd::Cache { cmd, cache } => cache_cmd(&cmd, cache.as_deref()),
+        Cmd::Worker => Ok(ExitCode::from(kiln_tuner::worker::worker_main() as u8)),
     };
     match r {
         Ok(code) => code,
@@ -545,11 +637,245 @@ fn schedule_for(
                 .with_context(|| p.display().to_string())?;
             (s, format!("schedule {}", p.display()))
         }
-        None => (
-            kiln_schedule::Schedule::default_for(spec, &dev),
-            "default schedule (no tuned schedule: the tuner is not built yet)".to_string(),
-        ),
+        None => {
+            let dir = kiln_cache::default_dir(None);
+            let cached = kiln_cache::Cache::open(&dir).ok().and_then(|c| {
+                for w in &c.warnings {
+                    eprintln!("{w}");
+                }
+                kiln_tuner::winner_schedule(spec, cpu.device(), &c)
+            });
+            match cached {
+                Some((s, w)) => (
+                    s,
+                    format!(
+                        "tuned schedule from the cache (key {}, {} trials)",
+                        &w.key.id()[..12],
+                        w.trials
+                    ),
+                ),
+                None => (
+                    kiln_schedule::Schedule::default_for(spec, &dev),
+                    "default schedule (no tuned schedule in the cache; run `kiln tune`)"
+                        .to_string(),
+                ),
+            }
+        }
     })
+}
+
+fn parse_duration(s: &str) -> anyhow::Result<std::time::Duration> {
+    let s = s.trim();
+    let (num, mul) = if let Some(n) = s.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = s.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = s.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (s, 1.0)
+    };
+    let v: f64 = num
+        .trim()
+        .parse()
+        .with_context(|| format!("`{s}` is not a duration like 90s or 2m"))?;
+    Ok(std::time::Duration::from_secs_f64(v * mul))
+}
+
+fn tune(a: &TuneArgs) -> anyhow::Result<ExitCode> {
+    let (source, kernels) = load(&a.target.file)?;
+    let spec = target_spec(&a.target, &kernels, &source)?;
+    let cache = kiln_cache::Cache::open(&kiln_cache::default_dir(a.cache.as_deref()))?;
+    for w in &cache.warnings {
+        eprintln!("{w}");
+    }
+    let strategy = kiln_tuner::strategy::Kind::parse(&a.strategy).with_context(|| {
+        format!(
+            "unknown strategy `{}` (exhaustive, random, evolution)",
+            a.strategy
+        )
+    })?;
+    let level = match a.space.as_str() {
+        "full" => kiln_tuner::space::Level::Full,
+        "small" => kiln_tuner::space::Level::Small,
+        other => bail!("unknown space `{other}` (full, small)"),
+    };
+    let time = a.time.as_deref().map(parse_duration).transpose()?;
+    let trials = match (a.trials, time, strategy) {
+        (Some(t), _, _) => Some(t),
+        (None, None, kiln_tuner::strategy::Kind::Exhaustive) => None,
+        (None, None, _) => Some(60),
+        (None, Some(_), _) => None,
+    };
+    let inject = match &a.inject {
+        Some(s) => {
+            let (n, what) = s.split_once(':').context("--inject N:crash|hang")?;
+            Some((n.parse()?, what.to_string()))
+        }
+        None => None,
+    };
+    let opts = kiln_tuner::TuneOptions {
+        strategy,
+        trials,
+        time,
+        level,
+        cold: a.cold,
+        force: a.force,
+        progress: !a.json && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        seed: a.seed,
+        inject,
+        deadline: std::time::Duration::from_secs(a.deadline),
+        ..Default::default()
+    };
+    let r = kiln_tuner::tune(source.text(), &spec, &cache, &opts)?;
+    if a.json {
+        println!("{}", serde_json::to_string(&r)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (flops, bytes) = kiln_schedule::work(&spec);
+    let rate = |s: f64| {
+        if flops >= bytes {
+            format!("{:.2} GFLOP/s", flops / s / 1e9)
+        } else {
+            format!("{:.2} GB/s", bytes / s / 1e9)
+        }
+    };
+    let k = spec.kernel;
+    if r.cached {
+        println!(
+            "{}: cached winner (key {}), answered in {:.0} ms; use --force to tune again",
+            k.name,
+            &r.key_id[..12],
+            r.elapsed_s * 1e3
+        );
+    }
+    println!(
+        "kernel     {} ({})",
+        k.name,
+        spec.sizes()
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    println!("best       {:.4} ms  {}", r.best_s * 1e3, rate(r.best_s));
+    if let Some(d) = r.default_s {
+        println!("default    {:.4} ms  {}", d * 1e3, rate(d));
+        println!("speed-up   {:.2}x over the default schedule", d / r.best_s);
+    }
+    if !r.cached {
+        println!(
+            "trials     {} new, {} resumed, {} stored; {} duplicate code skipped; failures {:?}",
+            r.trials_run, r.resumed, r.trials_total, r.duplicates, r.failures
+        );
+        println!(
+            "space      {} points, {} after pruning{}",
+            r.space_size,
+            r.pruned_size,
+            if r.pruned_exact { "" } else { " (estimated)" }
+        );
+        if let Some(o) = r.launch_overhead_s {
+            println!(
+                "launch     {:.1} us empty-launch overhead (not in kernel times)",
+                o * 1e6
+            );
+        }
+        println!("time       {:.1} s, strategy {}", r.elapsed_s, r.strategy);
+    }
+    println!("schedule   {}", serde_json::to_string(&r.best)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cache_cmd(cmd: &CacheCmd, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let cache = kiln_cache::Cache::open(&kiln_cache::default_dir(dir))?;
+    for w in &cache.warnings {
+        eprintln!("{w}");
+    }
+    let resolve = |prefix: &str| -> anyhow::Result<kiln_cache::Key> {
+        let keys = cache.find_keys(prefix)?;
+        match keys.len() {
+            0 => bail!("no cache entry matches `{prefix}`"),
+            1 => Ok(keys.into_iter().next().expect("one")),
+            n => bail!("`{prefix}` matches {n} keys; give more of the id"),
+        }
+    };
+    match cmd {
+        CacheCmd::Ls => {
+            println!("{}", cache.path().display());
+            for w in cache.all_winners()? {
+                let sizes: Vec<String> = w
+                    .key
+                    .sizes
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                println!(
+                    "{}  {:<18} {:<28} {:<22} {:>10.4} ms  {} trials",
+                    &w.key.id()[..12],
+                    w.key.kernel,
+                    sizes.join(","),
+                    w.key.device,
+                    w.median_s * 1e3,
+                    w.trials
+                );
+            }
+        }
+        CacheCmd::Show { key } => {
+            let k = resolve(key)?;
+            println!("{}", serde_json::to_string_pretty(&k)?);
+            match cache.winner(&k)? {
+                Some(w) => println!("winner: {}", serde_json::to_string_pretty(&w)?),
+                None => println!("no winner"),
+            }
+            for t in cache.trials(&k.id())? {
+                println!(
+                    "{:<14} {:>10} {}  {}",
+                    format!("{:?}", t.status),
+                    t.median_s
+                        .map_or("-".into(), |m| format!("{:.4} ms", m * 1e3)),
+                    t.schedule,
+                    t.error.unwrap_or_default()
+                );
+            }
+        }
+        CacheCmd::Export { file } => {
+            let e = cache.export()?;
+            let text = serde_json::to_string_pretty(&e)?;
+            write_out(Some(file), text.as_bytes())?;
+            println!(
+                "exported {} winners and {} trials to {}",
+                e.winners.len(),
+                e.trials.len(),
+                file.display()
+            );
+        }
+        CacheCmd::Import { file } => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let (w, t) = cache.import_json(&text)?;
+            println!("imported {w} winners and {t} trials");
+        }
+        CacheCmd::Rm { keys } => {
+            for k in keys {
+                let key = resolve(k)?;
+                let n = cache.remove(&key.id())?;
+                println!("removed {} ({n} rows)", &key.id()[..12]);
+            }
+        }
+        CacheCmd::Gc => println!("removed {} trials", cache.gc(5)?),
+        CacheCmd::Verify => {
+            let problems = cache.verify()?;
+            if problems.is_empty() {
+                println!("{}: ok", cache.path().display());
+            } else {
+                for p in &problems {
+                    println!("{p}");
+                }
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn target_spec<'k>(

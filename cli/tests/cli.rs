@@ -11,11 +11,14 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Runs kiln with a private, empty tuning cache (never the user's).
 fn kiln(args: &[&str]) -> Output {
+    let cache = std::env::temp_dir().join(format!("kiln-cli-test-cache-{}", std::process::id()));
     Command::new(env!("CARGO_BIN_EXE_kiln"))
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("KILN_CACHE", cache)
         .output()
         .expect("kiln runs")
 }
@@ -405,4 +408,228 @@ fn cpu_device_runs_compiles_and_benches() {
     }
     let out = kiln(&["devices"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("fingerprint"));
+}
+
+fn kiln_env(args: &[&str], cache: &Path, extra: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kiln"));
+    c.args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("KILN_CACHE", cache);
+    for (k, v) in extra {
+        c.env(k, v);
+    }
+    c.output().expect("kiln runs")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+const MM: [&str; 4] = [
+    "ir-specs/matmul.kiln",
+    "--shape",
+    "M=48,N=40,K=33",
+    "--json",
+];
+
+#[test]
+fn tune_stores_a_winner_that_run_uses_and_a_second_tune_is_instant() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["tune"];
+    args.extend(MM);
+    args.extend(["--trials", "8"]);
+    let r = json(&kiln_env(&args, dir.path(), &[]));
+    assert_eq!(r["cached"], false);
+    assert!(r["trials_run"].as_u64().unwrap() >= 8);
+    assert!(r["best_s"].as_f64().unwrap() > 0.0);
+    let t = std::time::Instant::now();
+    let r2 = json(&kiln_env(&args, dir.path(), &[]));
+    assert_eq!(r2["cached"], true);
+    assert!(t.elapsed().as_secs_f64() < 5.0);
+    assert_eq!(r2["best"], r["best"]);
+    // run, bench and compile use the cached winner and say so
+    let out = kiln_env(
+        &[
+            "run",
+            "ir-specs/matmul.kiln",
+            "--device",
+            "cpu",
+            "--random",
+            "M=48,N=40,K=33",
+            "--verify",
+            "--out",
+            dir.path().join("o").to_str().unwrap(),
+        ],
+        dir.path(),
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tuned schedule from the cache"));
+    // other sizes miss the cache
+    let out = kiln_env(
+        &[
+            "run",
+            "ir-specs/matmul.kiln",
+            "--device",
+            "cpu",
+            "--random",
+            "M=48,N=40,K=34",
+            "--out",
+            dir.path().join("o").to_str().unwrap(),
+        ],
+        dir.path(),
+        &[],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("default schedule"));
+    // cache commands
+    let ls = kiln_env(&["cache", "ls"], dir.path(), &[]);
+    let text = String::from_utf8_lossy(&ls.stdout).to_string();
+    assert!(text.contains("matmul"), "{text}");
+    let id = r["key_id"].as_str().unwrap();
+    let show = kiln_env(&["cache", "show", &id[..10]], dir.path(), &[]);
+    assert!(String::from_utf8_lossy(&show.stdout).contains("winner"));
+    let ex = dir.path().join("export.json");
+    assert!(
+        kiln_env(&["cache", "export", ex.to_str().unwrap()], dir.path(), &[])
+            .status
+            .success()
+    );
+    let other = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"version\": 1, \"winners\": [{}]}").unwrap();
+    let out = kiln_env(
+        &["cache", "import", bad.to_str().unwrap()],
+        other.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    assert!(kiln_env(
+        &["cache", "import", ex.to_str().unwrap()],
+        other.path(),
+        &[]
+    )
+    .status
+    .success());
+    assert!(
+        String::from_utf8_lossy(&kiln_env(&["cache", "ls"], other.path(), &[]).stdout)
+            .contains(&id[..12])
+    );
+    assert!(kiln_env(&["cache", "verify"], dir.path(), &[])
+        .status
+        .success());
+    assert!(kiln_env(&["cache", "rm", &id[..12]], dir.path(), &[])
+        .status
+        .success());
+    assert!(
+        !String::from_utf8_lossy(&kiln_env(&["cache", "ls"], dir.path(), &[]).stdout)
+            .contains(&id[..12])
+    );
+}
+
+#[test]
+fn crashing_and_hanging_candidates_are_recorded_and_tuning_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    for (what, status) in [("crash", "crash"), ("hang", "timeout")] {
+        let inject = format!("2:{what}");
+        let mut args = vec!["tune"];
+        args.extend(MM);
+        args.extend([
+            "--trials",
+            "6",
+            "--force",
+            "--deadline",
+            "3",
+            "--inject",
+            &inject,
+        ]);
+        let r = json(&kiln_env(&args, dir.path(), &[("KILN_TEST_INJECT", "1")]));
+        assert_eq!(r["failures"][status], 1, "{what}: {r}");
+        assert!(
+            r["trials_run"].as_u64().unwrap() >= 6,
+            "{what}: tuning went on: {r}"
+        );
+        assert!(r["best_s"].as_f64().unwrap() > 0.0);
+    }
+    // Without the opt-in the worker ignores the hook.
+    let mut args = vec!["tune"];
+    args.extend(MM);
+    args.extend(["--trials", "3", "--force", "--inject", "1:crash"]);
+    let r = json(&kiln_env(&args, dir.path(), &[]));
+    assert!(r["failures"].get("crash").is_none(), "{r}");
+}
+
+#[test]
+fn an_interrupted_tune_resumes_from_its_stored_trials() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
+        .args([
+            "tune",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=64,N=64,K=64",
+            "--trials",
+            "400",
+            "--json",
+        ])
+        .current_dir(root())
+        .env("KILN_CACHE", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some trials are stored, then kill -9.
+    let db = dir.path().join("kiln.db");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    // Trials stored so far, read through `kiln cache export` (a second process).
+    let stored = |db: &Path| -> u64 {
+        let dir = db.parent().unwrap();
+        let file = dir.join("e.json");
+        if !kiln_env(&["cache", "export", file.to_str().unwrap()], dir, &[])
+            .status
+            .success()
+        {
+            return 0;
+        }
+        let e: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        e["trials"].as_array().map_or(0, |a| a.len() as u64)
+    };
+    while stored(&db) < 5 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no trials stored in time"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = stored(&db);
+    assert!(before >= 5);
+    let r = json(&kiln_env(
+        &[
+            "tune",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=64,N=64,K=64",
+            "--trials",
+            "4",
+            "--json",
+        ],
+        dir.path(),
+        &[],
+    ));
+    assert_eq!(r["cached"], false, "the killed run stored no winner");
+    assert!(r["resumed"].as_u64().unwrap() >= before, "{r}");
+    assert!(r["trials_total"].as_u64().unwrap() >= before + 4, "{r}");
 }

@@ -77,36 +77,7 @@ pub fn run(spec: &Specialized<'_>, inputs: &[HostTensor]) -> Result<Vec<HostTens
         bufs[idx(t)] = Some(x.to_f64());
     }
     for (si, stmt) in k.stmts.iter().enumerate() {
-        let plan = Plan::new(spec, si);
-        let out_len: usize = spec.domain(si)[..stmt.n_parallel].iter().product();
-        let mut out = vec![0.0f64; out_len];
-        let failed = AtomicBool::new(false);
-        out.par_iter_mut()
-            .enumerate()
-            .with_min_len(64)
-            .for_each(|(lin, slot)| {
-                let mut ev = Eval {
-                    k,
-                    plan: &plan,
-                    bufs: &bufs,
-                    vars: vec![0i64; plan.ext.len()],
-                    div_by_zero: false,
-                };
-                *slot = ev.element(lin);
-                if ev.div_by_zero {
-                    failed.store(true, Ordering::Relaxed);
-                }
-            });
-        if failed.load(Ordering::Relaxed) {
-            return Err(InterpError::DivByZero {
-                kernel: k.name.clone(),
-                stmt: si,
-            });
-        }
-        let dtype = k.tensors[stmt.target].dtype;
-        for v in &mut out {
-            *v = round_to(dtype, *v);
-        }
+        let out = exec_stmt(spec, si, &bufs, None)?;
         bufs[idx(stmt.target)] = Some(out);
     }
     Ok(k.outputs
@@ -114,6 +85,110 @@ pub fn run(spec: &Specialized<'_>, inputs: &[HostTensor]) -> Result<Vec<HostTens
         .map(|&t| {
             let data = bufs[idx(t)].take().unwrap_or_default();
             HostTensor::from_f64(k.tensors[t].dtype, spec.shape(t).to_vec(), &data)
+        })
+        .collect())
+}
+
+/// Evaluates statement `si` at every output element, or at the flat
+/// indices `only` (then the result has one value per listed index).
+fn exec_stmt(
+    spec: &Specialized<'_>,
+    si: usize,
+    bufs: &[Option<Vec<f64>>],
+    only: Option<&[usize]>,
+) -> Result<Vec<f64>, InterpError> {
+    let k = spec.kernel;
+    let stmt = &k.stmts[si];
+    let plan = Plan::new(spec, si);
+    let out_len: usize = match only {
+        Some(l) => l.len(),
+        None => spec.domain(si)[..stmt.n_parallel].iter().product(),
+    };
+    let mut out = vec![0.0f64; out_len];
+    let failed = AtomicBool::new(false);
+    out.par_iter_mut()
+        .enumerate()
+        .with_min_len(64)
+        .for_each(|(lin, slot)| {
+            let mut ev = Eval {
+                k,
+                plan: &plan,
+                bufs,
+                vars: vec![0i64; plan.ext.len()],
+                div_by_zero: false,
+            };
+            *slot = ev.element(only.map_or(lin, |l| l[lin]));
+            if ev.div_by_zero {
+                failed.store(true, Ordering::Relaxed);
+            }
+        });
+    if failed.load(Ordering::Relaxed) {
+        return Err(InterpError::DivByZero {
+            kernel: k.name.clone(),
+            stmt: si,
+        });
+    }
+    let dtype = k.tensors[stmt.target].dtype;
+    for v in &mut out {
+        *v = round_to(dtype, *v);
+    }
+    Ok(out)
+}
+
+/// Reference values at sampled positions, for shapes too large to
+/// interpret whole: statements whose target is an output that no later
+/// statement reads are evaluated only at `samples` positions of that output
+/// (evenly spread, first and last included); every other statement runs
+/// whole. Returns, per output in declaration order, (flat index, value).
+pub fn run_sampled(
+    spec: &Specialized<'_>,
+    inputs: &[HostTensor],
+    samples: usize,
+) -> Result<Vec<Vec<(usize, f64)>>, InterpError> {
+    let k = spec.kernel;
+    if inputs.len() != k.inputs.len() {
+        return Err(InterpError::InputCount {
+            expected: k.inputs.len(),
+            got: inputs.len(),
+        });
+    }
+    let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
+    for (&t, x) in k.inputs.iter().zip(inputs) {
+        bufs[idx(t)] = Some(x.to_f64());
+    }
+    let mut sampled: Vec<Option<Vec<(usize, f64)>>> = vec![None; k.tensors.len()];
+    for (si, stmt) in k.stmts.iter().enumerate() {
+        let t = stmt.target;
+        let read_later = k.stmts[si + 1..].iter().any(|s| {
+            let mut r = false;
+            k.walk(s.value, &mut |_, e| {
+                if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
+                    r = true;
+                }
+            });
+            r
+        });
+        let n: usize = spec.shape(t).iter().product();
+        if k.outputs.contains(&t) && !read_later && n > samples {
+            let lins: Vec<usize> = (0..samples)
+                .map(|i| i * (n - 1) / (samples - 1).max(1))
+                .collect();
+            let vals = exec_stmt(spec, si, &bufs, Some(&lins))?;
+            sampled[idx(t)] = Some(lins.into_iter().zip(vals).collect());
+        } else {
+            bufs[idx(t)] = Some(exec_stmt(spec, si, &bufs, None)?);
+        }
+    }
+    Ok(k.outputs
+        .iter()
+        .map(|&t| match sampled[idx(t)].take() {
+            Some(v) => v,
+            None => bufs[idx(t)]
+                .take()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .collect(),
         })
         .collect())
 }

@@ -1,0 +1,483 @@
+//! Measurement in a separate process.
+//!
+//! The tuner sends one JSON request per line to a worker process (`kiln
+//! worker`) and reads one JSON response per line. The worker compiles the
+//! candidate, runs it once on outputs pre-filled with a sentinel and checks
+//! it against the reference interpreter, then times it. A candidate that
+//! crashes takes only the worker down, and one that hangs is killed at its
+//! deadline: the tuner records the failure and starts a fresh worker.
+//!
+//! Verification: the worker computes the reference once per problem. Up to
+//! [`FULL_REFERENCE_WORK`] loop iterations it interprets the whole kernel
+//! and compares every element; beyond, it interprets everything but the
+//! final output statements, which it evaluates at [`SAMPLES`] spread
+//! positions per output, and checks that no output element still holds the
+//! sentinel (so a candidate that skips part of an output fails either way).
+
+use kiln_cpu::measure::{Budget, Stats};
+use kiln_cpu::CpuCompiler;
+use kiln_ir::{DType, Specialized};
+use kiln_tensor::{tolerance, Data, HostTensor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// Largest kernel (total loop iterations) whose reference is computed whole.
+pub const FULL_REFERENCE_WORK: f64 = 2e7;
+/// Reference positions per output for larger kernels.
+pub const SAMPLES: usize = 2048;
+
+/// A measurement request.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Request {
+    /// Whole source file.
+    pub source: String,
+    /// Kernel name.
+    pub kernel: String,
+    /// Size symbol values.
+    pub sizes: BTreeMap<String, i64>,
+    /// The candidate.
+    pub schedule: kiln_schedule::Schedule,
+    /// Warm-up milliseconds.
+    pub warmup_ms: u64,
+    /// Timed milliseconds (upper bound; stops early once stable).
+    pub time_ms: u64,
+    /// Fewest timed runs.
+    pub min_reps: usize,
+    /// Best median so far (seconds): a candidate clearly slower is abandoned.
+    #[serde(default)]
+    pub best_s: Option<f64>,
+    /// Evict the caches before every timed run (outside the timed region).
+    #[serde(default)]
+    pub cold: bool,
+    /// Check against the reference first.
+    #[serde(default = "yes")]
+    pub verify: bool,
+    /// Test hook, honoured only when `KILN_TEST_INJECT=1`: `crash` or `hang`.
+    #[serde(default)]
+    pub inject: Option<String>,
+    /// Measure an empty launch instead of the candidate.
+    #[serde(default)]
+    pub overhead: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A measurement result.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Response {
+    /// `ok`, `wrong`, `compile_error` or `abandoned`.
+    pub status: String,
+    /// Error text.
+    #[serde(default)]
+    pub error: Option<String>,
+    /// Timing.
+    #[serde(default)]
+    pub stats: Option<Stats>,
+    /// Compile seconds.
+    #[serde(default)]
+    pub compile_s: f64,
+}
+
+struct Problem {
+    key: (String, String, BTreeMap<String, i64>),
+    inputs: Vec<HostTensor>,
+    reference: Vec<Vec<(usize, f64)>>,
+}
+
+/// Serves requests on stdin until EOF (the body of `kiln worker`).
+pub fn worker_main() -> i32 {
+    let cpu = match CpuCompiler::new() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("kiln worker: {e}");
+            return 1;
+        }
+    };
+    let mut problem: Option<Problem> = None;
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let resp = match serde_json::from_str::<Request>(&line) {
+            Ok(req) => serve(&cpu, &mut problem, &req),
+            Err(e) => Response {
+                status: "compile_error".into(),
+                error: Some(format!("bad request: {e}")),
+                stats: None,
+                compile_s: 0.0,
+            },
+        };
+        let text = serde_json::to_string(&resp).expect("responses serialize");
+        if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
+            break;
+        }
+    }
+    0
+}
+
+fn fail(status: &str, e: impl ToString) -> Response {
+    Response {
+        status: status.into(),
+        error: Some(e.to_string()),
+        stats: None,
+        compile_s: 0.0,
+    }
+}
+
+fn sentinel_bits(t: &HostTensor) -> Vec<usize> {
+    // Positions still holding the sentinel `fill_sentinel` wrote.
+    match &t.data {
+        Data::F32(v) => v
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.is_nan() && x.to_bits() == f32::NAN.to_bits())
+            .map(|(i, _)| i)
+            .collect(),
+        Data::F64(v) => v
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.is_nan() && x.to_bits() == f64::NAN.to_bits())
+            .map(|(i, _)| i)
+            .collect(),
+        Data::F16(v) => v
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.to_bits() == half_nan_bits())
+            .map(|(i, _)| i)
+            .collect(),
+        Data::I32(v) => v
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| **x == i32::MIN + 17)
+            .map(|(i, _)| i)
+            .collect(),
+    }
+}
+
+fn half_nan_bits() -> u16 {
+    match HostTensor::from_f64(DType::F16, vec![1], &[f64::NAN]).data {
+        Data::F16(v) => v[0].to_bits(),
+        _ => 0,
+    }
+}
+
+fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Response {
+    if std::env::var("KILN_TEST_INJECT").as_deref() == Ok("1") {
+        match req.inject.as_deref() {
+            // SAFETY: none: this deliberately faults, like broken generated code.
+            #[allow(unsafe_code)]
+            Some("crash") => unsafe { std::ptr::null_mut::<u64>().write_volatile(1) },
+            Some("hang") => loop {
+                std::thread::sleep(Duration::from_secs(1));
+            },
+            _ => {}
+        }
+    }
+    if req.overhead {
+        return empty_launch(cpu);
+    }
+    let kernels = match kiln_ir::check_source(&req.source) {
+        Ok(k) => k,
+        Err(d) => return fail("compile_error", format!("{:?}", d.first())),
+    };
+    let Some(k) = kernels.iter().find(|k| k.name == req.kernel) else {
+        return fail("compile_error", format!("no kernel {}", req.kernel));
+    };
+    let spec = match Specialized::from_sizes(k, &req.sizes) {
+        Ok(s) => s,
+        Err(d) => return fail("compile_error", d),
+    };
+    let key = (k.hash.clone(), k.name.clone(), req.sizes.clone());
+    if problem.as_ref().is_none_or(|p| p.key != key) {
+        let mut rng = HostTensor::rng(7);
+        let inputs: Vec<HostTensor> = k
+            .inputs
+            .iter()
+            .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
+            .collect();
+        let work: f64 = (0..k.stmts.len())
+            .map(|i| spec.domain(i).iter().map(|&e| e as f64).product::<f64>())
+            .sum();
+        let reference = if work <= FULL_REFERENCE_WORK {
+            match kiln_interp::run(&spec, &inputs) {
+                Ok(outs) => outs
+                    .iter()
+                    .map(|o| o.to_f64().into_iter().enumerate().collect())
+                    .collect(),
+                Err(e) => return fail("compile_error", format!("reference: {e}")),
+            }
+        } else {
+            match kiln_interp::run_sampled(&spec, &inputs, SAMPLES) {
+                Ok(r) => r,
+                Err(e) => return fail("compile_error", format!("reference: {e}")),
+            }
+        };
+        *problem = Some(Problem {
+            key,
+            inputs,
+            reference,
+        });
+    }
+    let p = problem.as_ref().expect("set above");
+    let compiled = match cpu.compile(&spec, &req.schedule) {
+        Ok(c) => c,
+        Err(e) => return fail("compile_error", e),
+    };
+    let compile_s = compiled.compile_time.as_secs_f64();
+    let mut bound = match compiled.bind(&p.inputs) {
+        Ok(b) => b,
+        Err(e) => return fail("compile_error", e),
+    };
+    if req.verify {
+        bound.fill_sentinel();
+        bound.launch();
+        for (o, (got, want)) in bound.outputs().iter().zip(&p.reference).enumerate() {
+            let left = sentinel_bits(got);
+            let wanted_nan = |i: usize| want.iter().any(|&(j, v)| j == i && v.is_nan());
+            if let Some(&i) = left.iter().find(|&&i| !wanted_nan(i)) {
+                return Response {
+                    compile_s,
+                    ..fail(
+                        "wrong",
+                        format!(
+                            "output {o}: element {i} was never written ({} in all)",
+                            left.len()
+                        ),
+                    )
+                };
+            }
+            let (atol, rtol) = tolerance(got.dtype());
+            let g = got.to_f64();
+            for &(i, w) in want {
+                let v = g[i];
+                let ok = if v.is_nan() || w.is_nan() {
+                    v.is_nan() && w.is_nan()
+                } else if v.is_infinite() || w.is_infinite() {
+                    v == w
+                } else {
+                    (v - w).abs() <= atol + rtol * w.abs()
+                };
+                if !ok {
+                    return Response {
+                        compile_s,
+                        ..fail(
+                            "wrong",
+                            format!("output {o}: element {i} is {v}, the reference says {w}"),
+                        )
+                    };
+                }
+            }
+        }
+    }
+    // Early abandon: three runs clearly slower than the best so far.
+    if let Some(best) = req.best_s {
+        let probe = kiln_cpu::measure::time_fn(
+            &Budget {
+                warmup: Duration::ZERO,
+                time: Duration::ZERO,
+                min_reps: 3,
+                max_reps: 3,
+            },
+            || bound.launch(),
+        );
+        if probe.min_s > 1.5 * best {
+            return Response {
+                status: "abandoned".into(),
+                error: Some(format!(
+                    "{:.3} ms is over 1.5x the best {:.3} ms",
+                    probe.min_s * 1e3,
+                    best * 1e3
+                )),
+                stats: Some(probe),
+                compile_s,
+            };
+        }
+    }
+    let budget = Budget {
+        warmup: Duration::from_millis(req.warmup_ms),
+        time: Duration::from_millis(req.time_ms),
+        min_reps: req.min_reps.max(3),
+        max_reps: 100_000,
+    };
+    let stats = if req.cold {
+        let mut flush = vec![0u8; 64 << 20];
+        let mut samples = Vec::new();
+        let t0 = std::time::Instant::now();
+        bound.launch();
+        while samples.len() < budget.min_reps || t0.elapsed() < budget.time {
+            for (i, b) in flush.iter_mut().enumerate().step_by(64) {
+                *b = b.wrapping_add(i as u8);
+            }
+            std::hint::black_box(&flush);
+            let t = std::time::Instant::now();
+            bound.launch();
+            samples.push(t.elapsed().as_secs_f64());
+        }
+        Stats::of(&samples)
+    } else {
+        adaptive(&budget, || bound.launch())
+    };
+    Response {
+        status: "ok".into(),
+        error: None,
+        stats: Some(stats),
+        compile_s,
+    }
+}
+
+/// Timed runs that stop once the median is stable (its standard error
+/// under 1% after at least `min_reps` runs) or the time is spent.
+fn adaptive(b: &Budget, mut f: impl FnMut()) -> Stats {
+    let start = std::time::Instant::now();
+    f();
+    while start.elapsed() < b.warmup {
+        f();
+    }
+    let mut samples = Vec::new();
+    let t0 = std::time::Instant::now();
+    loop {
+        let t = std::time::Instant::now();
+        f();
+        samples.push(t.elapsed().as_secs_f64());
+        let n = samples.len();
+        if n >= b.min_reps {
+            let st = Stats::of(&samples);
+            let stable = st.cv / (n as f64).sqrt() < 0.01;
+            if stable && n >= 2 * b.min_reps || t0.elapsed() >= b.time {
+                return st;
+            }
+        }
+        if n >= b.max_reps {
+            return Stats::of(&samples);
+        }
+    }
+}
+
+fn empty_launch(cpu: &CpuCompiler) -> Response {
+    let k = kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
+        .expect("valid")
+        .remove(0);
+    let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
+    let mut s = kiln_schedule::Schedule::default_for(&spec, &cpu.device().limits());
+    s.threads = cpu.device().cores;
+    let c = match cpu.compile(&spec, &s) {
+        Ok(c) => c,
+        Err(e) => return fail("compile_error", e),
+    };
+    let x = HostTensor::zeros(DType::F32, vec![1]);
+    let Ok(mut b) = c.bind(std::slice::from_ref(&x)) else {
+        return fail("compile_error", "bind");
+    };
+    let st = b.measure(&Budget {
+        warmup: Duration::from_millis(20),
+        time: Duration::from_millis(100),
+        min_reps: 10,
+        max_reps: 100_000,
+    });
+    Response {
+        status: "ok".into(),
+        error: None,
+        stats: Some(st),
+        compile_s: 0.0,
+    }
+}
+
+/// The parent's handle on a worker process.
+pub struct Worker {
+    exe: std::path::PathBuf,
+    child: Option<(Child, ChildStdin, Receiver<String>)>,
+}
+
+/// What came back from the worker.
+pub enum Outcome {
+    /// A response.
+    Done(Response),
+    /// The worker died (a crashing candidate).
+    Crashed(String),
+    /// No response before the deadline; the worker was killed.
+    TimedOut,
+}
+
+impl Worker {
+    /// A handle that starts `exe worker` on first use.
+    pub fn new(exe: std::path::PathBuf) -> Worker {
+        Worker { exe, child: None }
+    }
+
+    fn ensure(&mut self) -> std::io::Result<()> {
+        if self.child.is_some() {
+            return Ok(());
+        }
+        let mut child = Command::new(&self.exe)
+            .arg("worker")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdin = child.stdin.take().expect("piped");
+        let stdout = child.stdout.take().expect("piped");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        self.child = Some((child, stdin, rx));
+        Ok(())
+    }
+
+    fn kill(&mut self) -> String {
+        match self.child.take() {
+            Some((mut c, _, _)) => {
+                let _ = c.kill();
+                match c.wait() {
+                    Ok(s) => format!("worker ended: {s}"),
+                    Err(e) => format!("worker lost: {e}"),
+                }
+            }
+            None => "no worker".into(),
+        }
+    }
+
+    /// Sends a request and waits up to `deadline` for the response.
+    pub fn request(&mut self, req: &Request, deadline: Duration) -> std::io::Result<Outcome> {
+        self.ensure()?;
+        let (_, stdin, rx) = self.child.as_mut().expect("started");
+        let line = serde_json::to_string(req).expect("requests serialize");
+        if writeln!(stdin, "{line}")
+            .and_then(|_| stdin.flush())
+            .is_err()
+        {
+            return Ok(Outcome::Crashed(self.kill()));
+        }
+        match rx.recv_timeout(deadline) {
+            Ok(text) => match serde_json::from_str(&text) {
+                Ok(r) => Ok(Outcome::Done(r)),
+                Err(e) => Ok(Outcome::Crashed(format!(
+                    "unreadable response ({e}); {}",
+                    self.kill()
+                ))),
+            },
+            Err(RecvTimeoutError::Timeout) => {
+                self.kill();
+                Ok(Outcome::TimedOut)
+            }
+            Err(RecvTimeoutError::Disconnected) => Ok(Outcome::Crashed(self.kill())),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
