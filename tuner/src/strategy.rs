@@ -8,8 +8,9 @@
 //! search, without a learned model): schedule knobs are few, ordered and
 //! locally smooth (one more vector, a tile twice as wide), so children made
 //! by crossing two good parents and nudging one or two knobs to a
-//! neighbouring value find the good region quickly; a share of random points
-//! keeps it from settling early. Known good schedules (the default, stale
+//! neighbouring value find the good region quickly, and half of the
+//! proposals refine the best point so far by one knob one step; a share of
+//! random points keeps it from settling early. Known good schedules (the default, stale
 //! winners of other devices or versions) seed the first generation.
 
 use rand::seq::SliceRandom;
