@@ -237,13 +237,22 @@ pub fn tune(
     }
     report.resumed = previous.len();
 
-    // Seeds: the default schedule, then stale winners of this problem.
+    // Seeds (the default schedule is measured first anyway): stale winners
+    // of this problem (other device, compiler or space), then winners of
+    // near shapes in the same power-of-two bucket, where they fit.
     let mut seeds = Vec::new();
-    for s in cache.seeds(&key)? {
-        if let Ok(s) = serde_json::from_value::<Schedule>(s.schedule) {
+    let near = cache.neighbours(&key)?.into_iter().map(|w| w.schedule);
+    for sched in cache
+        .seeds(&key)?
+        .into_iter()
+        .map(|s| s.schedule)
+        .chain(near)
+    {
+        if let Ok(s) = serde_json::from_value::<Schedule>(sched) {
             seeds.extend(space.encode(spec, &s));
         }
     }
+    seeds.reverse();
     let mut worker = Worker::new(opts.worker_exe.clone());
     let source_text = source.to_string();
     let sizes = spec.sizes();
