@@ -947,12 +947,7 @@ fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         sched.threads = t;
     }
     let ck = cpu.compile(&spec, &sched)?;
-    let mut rng = HostTensor::rng(0);
-    let inputs: Vec<HostTensor> = k
-        .inputs
-        .iter()
-        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
-        .collect();
+    let inputs = kiln_tensor::random_inputs(&spec, 0);
     let mut bound = ck.bind(&inputs)?;
     let budget = kiln_cpu::measure::Budget {
         time: std::time::Duration::from_secs_f64(a.seconds.max(0.01)),

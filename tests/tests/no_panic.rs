@@ -3,7 +3,6 @@
 //! soups, random text, and random mutations of the library's kernels.
 
 use kiln_ir::{Kernel, Specialized};
-use kiln_tensor::HostTensor;
 use kiln_tests::{kiln_files, root};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -108,12 +107,7 @@ fn run_small(k: &Kernel, seed: u64) {
     if work > 200_000 {
         return;
     }
-    let mut rng = HostTensor::rng(seed);
-    let inputs: Vec<HostTensor> = k
-        .inputs
-        .iter()
-        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
-        .collect();
+    let inputs = kiln_tensor::random_inputs(&spec, seed);
     let outs = kiln_interp::run(&spec, &inputs);
     if let Ok(outs) = outs {
         assert_eq!(outs.len(), k.outputs.len());

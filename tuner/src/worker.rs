@@ -17,7 +17,7 @@
 use kiln_cpu::measure::{Budget, Stats};
 use kiln_cpu::CpuCompiler;
 use kiln_ir::{DType, Specialized};
-use kiln_tensor::{tolerance, Data, HostTensor};
+use kiln_tensor::{close, Data, HostTensor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -195,12 +195,7 @@ fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Res
     };
     let key = (k.hash.clone(), k.name.clone(), req.sizes.clone());
     if problem.as_ref().is_none_or(|p| p.key != key) {
-        let mut rng = HostTensor::rng(7);
-        let inputs: Vec<HostTensor> = k
-            .inputs
-            .iter()
-            .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
-            .collect();
+        let inputs = kiln_tensor::random_inputs(&spec, 7);
         let work: f64 = (0..k.stmts.len())
             .map(|i| spec.domain(i).iter().map(|&e| e as f64).product::<f64>())
             .sum();
@@ -252,18 +247,10 @@ fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Res
                     )
                 };
             }
-            let (atol, rtol) = tolerance(got.dtype());
             let g = got.to_f64();
             for &(i, w) in want {
                 let v = g[i];
-                let ok = if v.is_nan() || w.is_nan() {
-                    v.is_nan() && w.is_nan()
-                } else if v.is_infinite() || w.is_infinite() {
-                    v == w
-                } else {
-                    (v - w).abs() <= atol + rtol * w.abs()
-                };
-                if !ok {
+                if !close(v, w, got.dtype()) {
                     return Response {
                         compile_s,
                         ..fail(

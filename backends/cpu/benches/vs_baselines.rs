@@ -55,12 +55,8 @@ fn sizes(s: &[(&str, i64)]) -> BTreeMap<String, i64> {
     s.iter().map(|(k, v)| (k.to_string(), *v)).collect()
 }
 
-fn inputs(k: &kiln_ir::Kernel, spec: &Specialized<'_>) -> Vec<HostTensor> {
-    let mut rng = HostTensor::rng(42);
-    k.inputs
-        .iter()
-        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
-        .collect()
+fn inputs(_k: &kiln_ir::Kernel, spec: &Specialized<'_>) -> Vec<HostTensor> {
+    kiln_tensor::random_inputs(spec, 42)
 }
 
 fn f32s(t: &HostTensor) -> &[f32] {

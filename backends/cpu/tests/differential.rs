@@ -7,7 +7,7 @@
 use kiln_cpu::{CpuCompiler, Stage};
 use kiln_ir::{Kernel, Specialized};
 use kiln_schedule::Schedule;
-use kiln_tensor::{first_mismatch, HostTensor};
+use kiln_tensor::first_mismatch;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -76,12 +76,7 @@ fn check(
     let compiled = c
         .compile(&spec, sched)
         .map_err(|e| format!("{}: compile failed: {e}\nschedule: {sched:?}", k.name))?;
-    let mut rng = HostTensor::rng(seed);
-    let inputs: Vec<HostTensor> = k
-        .inputs
-        .iter()
-        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
-        .collect();
+    let inputs = kiln_tensor::random_inputs(&spec, seed);
     let want = kiln_interp::run(&spec, &inputs).map_err(|e| e.to_string())?;
     let mut bound = compiled.bind(&inputs).map_err(|e| e.to_string())?;
     bound.fill_sentinel();

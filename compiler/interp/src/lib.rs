@@ -281,9 +281,9 @@ impl Eval<'_> {
             return self.eval(s.value);
         }
         if red.contains(&0) {
-            return identity(s.op, ty);
+            return s.op.identity(ty);
         }
-        let mut acc = identity(s.op, ty);
+        let mut acc = s.op.identity(ty);
         for v in p.n_parallel..p.ext.len() {
             self.vars[v] = 0;
         }
@@ -369,20 +369,8 @@ impl Eval<'_> {
                     Func::Sigmoid => 1.0 / (1.0 + (-a).exp()),
                     Func::Abs if int => (a as i32).wrapping_abs() as f64,
                     Func::Abs => a.abs(),
-                    Func::Max => {
-                        if a.is_nan() || b.is_nan() {
-                            f64::NAN
-                        } else {
-                            a.max(b)
-                        }
-                    }
-                    Func::Min => {
-                        if a.is_nan() || b.is_nan() {
-                            f64::NAN
-                        } else {
-                            a.min(b)
-                        }
-                    }
+                    Func::Max => nan_max(a, b),
+                    Func::Min => nan_min(a, b),
                     Func::Pow => a.powf(b),
                 }
             }
@@ -438,18 +426,6 @@ impl Eval<'_> {
     }
 }
 
-fn identity(op: AssignOp, ty: DType) -> f64 {
-    let int = ty == DType::I32;
-    match op {
-        AssignOp::Assign | AssignOp::Add => 0.0,
-        AssignOp::Mul => 1.0,
-        AssignOp::Max if int => i32::MIN as f64,
-        AssignOp::Max => f64::NEG_INFINITY,
-        AssignOp::Min if int => i32::MAX as f64,
-        AssignOp::Min => f64::INFINITY,
-    }
-}
-
 fn combine(op: AssignOp, ty: DType, acc: f64, x: f64) -> f64 {
     let int = ty == DType::I32;
     match op {
@@ -458,19 +434,25 @@ fn combine(op: AssignOp, ty: DType, acc: f64, x: f64) -> f64 {
         AssignOp::Add => acc + x,
         AssignOp::Mul if int => (acc as i32).wrapping_mul(x as i32) as f64,
         AssignOp::Mul => acc * x,
-        AssignOp::Max => {
-            if acc.is_nan() || x.is_nan() {
-                f64::NAN
-            } else {
-                acc.max(x)
-            }
-        }
-        AssignOp::Min => {
-            if acc.is_nan() || x.is_nan() {
-                f64::NAN
-            } else {
-                acc.min(x)
-            }
-        }
+        AssignOp::Max => nan_max(acc, x),
+        AssignOp::Min => nan_min(acc, x),
+    }
+}
+
+/// Larger of two, NaN if either is NaN (MLIR's `arith.maximumf`).
+fn nan_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
+}
+
+/// Smaller of two, NaN if either is NaN (MLIR's `arith.minimumf`).
+fn nan_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.min(b)
     }
 }

@@ -62,6 +62,20 @@ pub enum AssignOp {
 }
 
 impl AssignOp {
+    /// The value a reduction with this operator starts from: 0, 1, -inf,
+    /// +inf (for i32, its minimum and maximum). `=` starts from 0.
+    pub fn identity(self, dtype: crate::ir::DType) -> f64 {
+        let int = dtype == crate::ir::DType::I32;
+        match self {
+            AssignOp::Assign | AssignOp::Add => 0.0,
+            AssignOp::Mul => 1.0,
+            AssignOp::Max if int => i32::MIN as f64,
+            AssignOp::Max => f64::NEG_INFINITY,
+            AssignOp::Min if int => i32::MAX as f64,
+            AssignOp::Min => f64::INFINITY,
+        }
+    }
+
     /// Source spelling.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -271,45 +271,40 @@ impl Parser {
     }
 
     fn additive(&mut self) -> Result<ExprAst, Diag> {
+        self.chain(2)
+    }
+
+    /// A left-associative chain of the binary operators of precedence
+    /// `prec` (2: `+ -`, 3: `* /`). Each operator counts one level of tree
+    /// height against the depth limit.
+    fn chain(&mut self, prec: u8) -> Result<ExprAst, Diag> {
         let saved = self.depth;
-        let r = self.additive_chain();
+        let r = self.chain_inner(prec);
         self.depth = saved;
         r
     }
 
-    fn additive_chain(&mut self) -> Result<ExprAst, Diag> {
-        let mut lhs = self.multiplicative()?;
-        loop {
-            let op = match self.peek() {
-                Tok::Plus => BinOp::Add,
-                Tok::Minus => BinOp::Sub,
-                _ => return Ok(lhs),
-            };
-            self.bump();
-            self.enter()?;
-            let rhs = self.multiplicative()?;
-            lhs = binary(op, lhs, rhs);
+    fn chain_operand(&mut self, prec: u8) -> Result<ExprAst, Diag> {
+        if prec == 2 {
+            self.chain(3)
+        } else {
+            self.unary()
         }
     }
 
-    fn multiplicative(&mut self) -> Result<ExprAst, Diag> {
-        let saved = self.depth;
-        let r = self.multiplicative_chain();
-        self.depth = saved;
-        r
-    }
-
-    fn multiplicative_chain(&mut self) -> Result<ExprAst, Diag> {
-        let mut lhs = self.unary()?;
+    fn chain_inner(&mut self, prec: u8) -> Result<ExprAst, Diag> {
+        let mut lhs = self.chain_operand(prec)?;
         loop {
-            let op = match self.peek() {
-                Tok::Star => BinOp::Mul,
-                Tok::Slash => BinOp::Div,
+            let op = match (prec, self.peek()) {
+                (2, Tok::Plus) => BinOp::Add,
+                (2, Tok::Minus) => BinOp::Sub,
+                (3, Tok::Star) => BinOp::Mul,
+                (3, Tok::Slash) => BinOp::Div,
                 _ => return Ok(lhs),
             };
             self.bump();
             self.enter()?;
-            let rhs = self.unary()?;
+            let rhs = self.chain_operand(prec)?;
             lhs = binary(op, lhs, rhs);
         }
     }

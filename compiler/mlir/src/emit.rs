@@ -654,7 +654,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
         let mut accs = Vec::new();
         for p in &points {
-            let id = self.cval(d, identity(s.op, d), w);
+            let id = self.cval(d, s.op.identity(d), w);
             let init = match chunk {
                 Some((_, _, first)) => {
                     let prev = self.load_target(p, w);
@@ -685,11 +685,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     ) -> Vec<String> {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
-        let ext = self.spec.domain(self.stmt)[v];
-        let (lo, hi) = match chunk {
-            Some((klo, khi, _)) if v == s.n_parallel => (klo.clone(), khi.clone()),
-            _ => (self.cidx(0), self.cidx(ext as i64)),
-        };
+        let (lo, hi) = self.reduction_range(v, chunk);
         let innermost = v + 1 == s.vars.len();
         let u = if innermost { self.st.unroll } else { 1 };
         let mut accs = accs;
@@ -759,10 +755,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let mut tys = Vec::new();
         for p in &rows {
             for _ in 0..nv {
-                accs.push(self.cval(d, identity(s.op, d), w));
+                accs.push(self.cval(d, s.op.identity(d), w));
                 tys.push(vty.clone());
             }
-            let id = self.cval(d, identity(s.op, d), 1);
+            let id = self.cval(d, s.op.identity(d), 1);
             let init = match chunk {
                 Some((_, _, first)) => {
                     let prev = self.load_target(p, 1);
@@ -815,11 +811,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     ) -> Vec<String> {
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
-        let ext = self.spec.domain(self.stmt)[v];
-        let (lo, hi) = match chunk {
-            Some((klo, khi, _)) if v == s.n_parallel => (klo.clone(), khi.clone()),
-            _ => (self.cidx(0), self.cidx(ext as i64)),
-        };
+        let (lo, hi) = self.reduction_range(v, chunk);
         let (nv, w) = (self.st.vectors, self.st.vector_width);
         let per = nv + 1;
         let set = |p: &[Option<VarVal>], base: &str, lanes: bool| {
@@ -870,6 +862,23 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             accs = (0..accs.len()).map(|i| format!("{res}#{i}")).collect();
         }
         accs
+    }
+
+    /// Bounds of reduction variable `v`: the current chunk for the first
+    /// reduction variable when chunked, else its whole range.
+    fn reduction_range(
+        &mut self,
+        v: usize,
+        chunk: &Option<(String, String, String)>,
+    ) -> (String, String) {
+        let np = self.spec.kernel.stmts[self.stmt].n_parallel;
+        match chunk {
+            Some((klo, khi, _)) if v == np => (klo.clone(), khi.clone()),
+            _ => {
+                let ext = self.spec.domain(self.stmt)[v];
+                (self.cidx(0), self.cidx(ext as i64))
+            }
+        }
     }
 
     fn combine(&mut self, op: AssignOp, acc: &str, x: &str, w: usize) -> String {
@@ -1260,17 +1269,5 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             "arith.select {nan}, {x}, {y} : {}, {ty}",
             vt("i1", w)
         ))
-    }
-}
-
-fn identity(op: AssignOp, d: DType) -> f64 {
-    let int = d == DType::I32;
-    match op {
-        AssignOp::Assign | AssignOp::Add => 0.0,
-        AssignOp::Mul => 1.0,
-        AssignOp::Max if int => i32::MIN as f64,
-        AssignOp::Max => f64::NEG_INFINITY,
-        AssignOp::Min if int => i32::MAX as f64,
-        AssignOp::Min => f64::INFINITY,
     }
 }

@@ -274,16 +274,33 @@ pub fn first_mismatch(got: &HostTensor, want: &HostTensor) -> Option<(usize, f64
     if got.shape != want.shape || got.dtype() != want.dtype() {
         return Some((0, f64::NAN, f64::NAN));
     }
-    let (atol, rtol) = tolerance(want.dtype());
     let (g, w) = (got.to_f64(), want.to_f64());
-    g.iter().zip(&w).enumerate().find_map(|(i, (&a, &b))| {
-        let ok = if a.is_nan() || b.is_nan() {
-            a.is_nan() && b.is_nan()
-        } else if a.is_infinite() || b.is_infinite() {
-            a == b
-        } else {
-            (a - b).abs() <= atol + rtol * b.abs()
-        };
-        (!ok).then_some((i, a, b))
-    })
+    g.iter()
+        .zip(&w)
+        .enumerate()
+        .find_map(|(i, (&a, &b))| (!close(a, b, want.dtype())).then_some((i, a, b)))
+}
+
+/// `got` matches the reference `want` within the tolerance of `dtype`. NaN
+/// matches NaN; infinities must match exactly.
+pub fn close(got: f64, want: f64, dtype: DType) -> bool {
+    let (atol, rtol) = tolerance(dtype);
+    if got.is_nan() || want.is_nan() {
+        got.is_nan() && want.is_nan()
+    } else if got.is_infinite() || want.is_infinite() {
+        got == want
+    } else {
+        (got - want).abs() <= atol + rtol * want.abs()
+    }
+}
+
+/// Seeded random inputs for every input of a specialized kernel, in
+/// declaration order (see [`HostTensor::random`]).
+pub fn random_inputs(spec: &kiln_ir::Specialized<'_>, seed: u64) -> Vec<HostTensor> {
+    let k = spec.kernel;
+    let mut rng = HostTensor::rng(seed);
+    k.inputs
+        .iter()
+        .map(|&t| HostTensor::random(k.tensors[t].dtype, spec.shape(t).to_vec(), &mut rng))
+        .collect()
 }
