@@ -66,6 +66,7 @@ const TOKENS: &[&str] = &[
 fn source_files() -> Vec<String> {
     kiln_files("ir-specs")
         .into_iter()
+        .chain(kiln_files("tests/kernels"))
         .chain(kiln_files("tests/diagnostics"))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
