@@ -32,7 +32,13 @@ impl History {
         self.points.push((p, cost));
     }
 
-    /// True once `p` was measured (or deduplicated).
+    /// Marks `p` as taken before its result is known (a candidate proposed
+    /// ahead, compiling while another is measured).
+    pub fn reserve(&mut self, p: &[usize]) {
+        self.seen.insert(p.to_vec());
+    }
+
+    /// True once `p` was measured, deduplicated or reserved.
     pub fn seen(&self, p: &[usize]) -> bool {
         self.seen.contains(p)
     }

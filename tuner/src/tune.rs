@@ -269,6 +269,7 @@ pub fn tune(
         verify,
         inject: None,
         overhead: false,
+        prefetch: None,
     };
     // Launch overhead, reported separately.
     let mut oreq = request(&report.best, None, 100, false);
@@ -318,6 +319,9 @@ pub fn tune(
     );
     let mut n_new = 0usize;
     let mut pending_default = true;
+    // The candidate after the current one, proposed ahead so the worker
+    // can compile it while the current one is verified and warmed up.
+    let mut lookahead: Option<(Vec<usize>, Schedule)> = None;
     loop {
         let out_of_budget = opts.trials.is_some_and(|t| n_new >= t)
             || opts.time.is_some_and(|t| start.elapsed() >= t);
@@ -328,6 +332,8 @@ pub fn tune(
         let (point, sched, strategy_name) = if pending_default {
             pending_default = false;
             (space.encode(spec, &default), default.clone(), "default")
+        } else if let Some((p, s)) = lookahead.take() {
+            (Some(p), s, opts.strategy.name())
         } else {
             let Some(p) = strat.propose(&history, &mut rng) else {
                 break;
@@ -366,6 +372,23 @@ pub fn tune(
             opts.time_per_trial_ms,
             true,
         );
+        let more = opts.trials.is_none_or(|t| n_new + 1 < t)
+            && opts.time.is_none_or(|t| start.elapsed() < t);
+        if more {
+            if let Some(p) = point.clone() {
+                history.reserve(&p);
+            }
+            if let Some(np) = strat.propose(&history, &mut rng) {
+                history.reserve(&np);
+                match space.decode(spec, &np) {
+                    Some(ns) => {
+                        req.prefetch = Some(ns.clone());
+                        lookahead = Some((np, ns));
+                    }
+                    None => history.push(np, None),
+                }
+            }
+        }
         if let Some((n, what)) = &opts.inject {
             if *n == n_new {
                 req.inject = Some(what.clone());

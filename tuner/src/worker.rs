@@ -62,6 +62,10 @@ pub struct Request {
     /// Measure an empty launch instead of the candidate.
     #[serde(default)]
     pub overhead: bool,
+    /// The schedule the tuner will ask for next: compiled on the worker's
+    /// compile thread while this candidate is verified and warmed up.
+    #[serde(default)]
+    pub prefetch: Option<kiln_schedule::Schedule>,
 }
 
 fn yes() -> bool {
@@ -84,6 +88,123 @@ pub struct Response {
     pub compile_s: f64,
 }
 
+/// A compiled kernel handed from the compile thread to the measuring thread.
+struct SendKernel(kiln_cpu::CompiledKernel);
+
+// SAFETY: a kernel (and the LLVM context it owns) is built on the compile
+// thread and then used only by the measuring thread that receives it; one
+// thread at a time uses it, which LLVM allows.
+#[allow(unsafe_code)]
+unsafe impl Send for SendKernel {}
+
+struct Job {
+    key: String,
+    source: String,
+    kernel: String,
+    sizes: BTreeMap<String, i64>,
+    schedule: kiln_schedule::Schedule,
+}
+
+/// Compiles candidates on a thread of its own (with its own MLIR and LLVM
+/// state), so the next candidate compiles while the current one is
+/// verified and warmed up. Timed runs wait until it is idle.
+struct CompileThread {
+    jobs: std::sync::mpsc::Sender<Job>,
+    results: Receiver<(String, Result<SendKernel, String>)>,
+    done: std::collections::HashMap<String, Result<SendKernel, String>>,
+    in_flight: std::collections::HashSet<String>,
+}
+
+impl CompileThread {
+    fn start() -> CompileThread {
+        let (jtx, jrx) = std::sync::mpsc::channel::<Job>();
+        let (rtx, rrx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("kiln-compile".into())
+            .spawn(move || {
+                let cpu = CpuCompiler::new();
+                for job in jrx {
+                    let r = match &cpu {
+                        Ok(cpu) => compile_job(cpu, &job),
+                        Err(e) => Err(e.to_string()),
+                    };
+                    if rtx.send((job.key, r)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .expect("compile thread");
+        CompileThread {
+            jobs: jtx,
+            results: rrx,
+            done: Default::default(),
+            in_flight: Default::default(),
+        }
+    }
+
+    fn submit(&mut self, job: Job) {
+        if self.done.contains_key(&job.key) || self.in_flight.contains(&job.key) {
+            return;
+        }
+        self.in_flight.insert(job.key.clone());
+        let _ = self.jobs.send(job);
+    }
+
+    fn collect_one(&mut self) -> bool {
+        match self.results.recv() {
+            Ok((k, r)) => {
+                self.in_flight.remove(&k);
+                self.done.insert(k, r);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Waits for `key`'s result and takes it.
+    fn take(&mut self, key: &str) -> Result<kiln_cpu::CompiledKernel, String> {
+        while !self.done.contains_key(key) {
+            if !self.in_flight.contains(key) || !self.collect_one() {
+                return Err("compile thread lost".into());
+            }
+        }
+        self.done.remove(key).expect("present").map(|k| k.0)
+    }
+
+    /// Waits until nothing is compiling.
+    fn drain(&mut self) {
+        while !self.in_flight.is_empty() && self.collect_one() {}
+    }
+}
+
+fn compile_job(cpu: &CpuCompiler, job: &Job) -> Result<SendKernel, String> {
+    let kernels = kiln_ir::check_source(&job.source).map_err(|d| format!("{:?}", d.first()))?;
+    let k = kernels
+        .iter()
+        .find(|k| k.name == job.kernel)
+        .ok_or("no such kernel")?;
+    let spec = Specialized::from_sizes(k, &job.sizes).map_err(|d| d.to_string())?;
+    cpu.compile(&spec, &job.schedule)
+        .map(SendKernel)
+        .map_err(|e| e.to_string())
+}
+
+fn job_for(req: &Request, schedule: &kiln_schedule::Schedule) -> Job {
+    let sched = serde_json::to_string(schedule).expect("schedules serialize");
+    Job {
+        key: format!(
+            "{}|{}|{:?}|{sched}",
+            blake3::hash(req.source.as_bytes()).to_hex(),
+            req.kernel,
+            req.sizes
+        ),
+        source: req.source.clone(),
+        kernel: req.kernel.clone(),
+        sizes: req.sizes.clone(),
+        schedule: schedule.clone(),
+    }
+}
+
 struct Problem {
     key: (String, String, BTreeMap<String, i64>),
     inputs: Vec<HostTensor>,
@@ -100,12 +221,13 @@ pub fn worker_main() -> i32 {
         }
     };
     let mut problem: Option<Problem> = None;
+    let mut compiler = CompileThread::start();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let resp = match serde_json::from_str::<Request>(&line) {
-            Ok(req) => serve(&cpu, &mut problem, &req),
+            Ok(req) => serve(&cpu, &mut compiler, &mut problem, &req),
             Err(e) => Response {
                 status: "compile_error".into(),
                 error: Some(format!("bad request: {e}")),
@@ -167,7 +289,12 @@ fn half_nan_bits() -> u16 {
     }
 }
 
-fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Response {
+fn serve(
+    cpu: &CpuCompiler,
+    compiler: &mut CompileThread,
+    problem: &mut Option<Problem>,
+    req: &Request,
+) -> Response {
     if std::env::var("KILN_TEST_INJECT").as_deref() == Ok("1") {
         match req.inject.as_deref() {
             // SAFETY: none: this deliberately faults, like broken generated code.
@@ -220,7 +347,14 @@ fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Res
         });
     }
     let p = problem.as_ref().expect("set above");
-    let compiled = match cpu.compile(&spec, &req.schedule) {
+    // This candidate first, then the next one, on the compile thread.
+    let job = job_for(req, &req.schedule);
+    let key = job.key.clone();
+    compiler.submit(job);
+    if let Some(next) = &req.prefetch {
+        compiler.submit(job_for(req, next));
+    }
+    let compiled = match compiler.take(&key) {
         Ok(c) => c,
         Err(e) => return fail("compile_error", e),
     };
@@ -262,6 +396,14 @@ fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Res
             }
         }
     }
+    // Warm up while the next candidate may still be compiling, then wait
+    // for the compile thread: every timed run below has the cores alone.
+    let warm = std::time::Instant::now();
+    bound.launch();
+    while warm.elapsed() < Duration::from_millis(req.warmup_ms) {
+        bound.launch();
+    }
+    compiler.drain();
     // Early abandon: three runs clearly slower than the best so far.
     if let Some(best) = req.best_s {
         let probe = kiln_cpu::measure::time_fn(
@@ -287,7 +429,7 @@ fn serve(cpu: &CpuCompiler, problem: &mut Option<Problem>, req: &Request) -> Res
         }
     }
     let budget = Budget {
-        warmup: Duration::from_millis(req.warmup_ms),
+        warmup: Duration::ZERO,
         time: Duration::from_millis(req.time_ms),
         min_reps: req.min_reps.max(3),
         max_reps: 100_000,
