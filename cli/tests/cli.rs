@@ -214,6 +214,25 @@ fn failed_runs_leave_no_files_and_say_why() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("junk.npy"));
+    // Sizes beyond memory are an error, not an allocation abort.
+    for device in ["interp", "cpu"] {
+        let out = kiln(&[
+            "run",
+            "ir-specs/matmul.kiln",
+            "--device",
+            device,
+            "--random",
+            "M=1000000,N=1000000,K=1",
+            "--out",
+            o.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{device}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("bytes of memory"),
+            "{device}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     // No temporary files left behind anywhere.
     for e in std::fs::read_dir(&o).unwrap() {
         let name = e.unwrap().file_name();

@@ -7,11 +7,10 @@
 //! crashes takes only the worker down, and one that hangs is killed at its
 //! deadline: the tuner records the failure and starts a fresh worker.
 //!
-//! Verification: the worker computes the reference once per problem. Up to
-//! [`FULL_REFERENCE_WORK`] loop iterations it interprets the whole kernel
-//! and compares every element; beyond, it interprets everything but the
-//! final output statements, which it evaluates at [`SAMPLES`] spread
-//! positions per output, and checks that no output element still holds the
+//! Verification: the worker computes the reference once per problem with
+//! [`kiln_interp::reference`] (whole up to 2·10^7 loop iterations, else the
+//! final output statements at 2048 spread positions per output), compares
+//! those elements, and checks that no output element still holds the
 //! sentinel (so a candidate that skips part of an output fails either way).
 
 use kiln_cpu::measure::{Budget, Stats};
@@ -24,11 +23,6 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
-
-/// Largest kernel (total loop iterations) whose reference is computed whole.
-pub const FULL_REFERENCE_WORK: f64 = 2e7;
-/// Reference positions per output for larger kernels.
-pub const SAMPLES: usize = 2048;
 
 /// A measurement request.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -323,22 +317,9 @@ fn serve(
     let key = (k.hash.clone(), k.name.clone(), req.sizes.clone());
     if problem.as_ref().is_none_or(|p| p.key != key) {
         let inputs = kiln_tensor::random_inputs(&spec, 7);
-        let work: f64 = (0..k.stmts.len())
-            .map(|i| spec.domain(i).iter().map(|&e| e as f64).product::<f64>())
-            .sum();
-        let reference = if work <= FULL_REFERENCE_WORK {
-            match kiln_interp::run(&spec, &inputs) {
-                Ok(outs) => outs
-                    .iter()
-                    .map(|o| o.to_f64().into_iter().enumerate().collect())
-                    .collect(),
-                Err(e) => return fail("compile_error", format!("reference: {e}")),
-            }
-        } else {
-            match kiln_interp::run_sampled(&spec, &inputs, SAMPLES) {
-                Ok(r) => r,
-                Err(e) => return fail("compile_error", format!("reference: {e}")),
-            }
+        let reference = match kiln_interp::reference(&spec, &inputs) {
+            Ok(r) => r,
+            Err(e) => return fail("compile_error", format!("reference: {e}")),
         };
         *problem = Some(Problem {
             key,

@@ -47,6 +47,9 @@ pub enum CpuError {
     /// LLVM failed (target, optimization or JIT).
     #[error("LLVM: {0}")]
     Llvm(String),
+    /// Buffers that do not fit in memory.
+    #[error(transparent)]
+    Memory(#[from] kiln_tensor::TensorError),
     /// Inputs that do not match the specialized kernel.
     #[error("input `{name}`: {msg}")]
     Input {
@@ -398,6 +401,12 @@ impl CompiledKernel {
                 ),
             });
         }
+        let bytes: u128 = self
+            .tensors
+            .iter()
+            .map(|(_, d, s)| s.iter().product::<usize>() as u128 * d.size_bytes() as u128)
+            .sum();
+        kiln_tensor::check_memory(bytes)?;
         let mut bufs: Vec<HostTensor> = self
             .tensors
             .iter()

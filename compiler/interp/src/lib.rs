@@ -44,6 +44,9 @@ pub enum InterpError {
         /// Expected.
         want: String,
     },
+    /// The interpreter's buffers would not fit in memory.
+    #[error(transparent)]
+    Memory(#[from] kiln_tensor::TensorError),
     /// Integer division by zero in an i32 expression.
     #[error("integer division by zero in statement {stmt} of `{kernel}`")]
     DivByZero {
@@ -64,6 +67,13 @@ pub fn run(spec: &Specialized<'_>, inputs: &[HostTensor]) -> Result<Vec<HostTens
             got: inputs.len(),
         });
     }
+    // Every tensor is held as f64 while the kernel runs.
+    let bytes: u128 = k
+        .tensors
+        .iter()
+        .map(|(t, _)| spec.shape(t).iter().product::<usize>() as u128 * 8)
+        .sum();
+    kiln_tensor::check_memory(bytes)?;
     let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
     for (&t, x) in k.inputs.iter().zip(inputs) {
         let tensor = &k.tensors[t];
@@ -133,6 +143,34 @@ fn exec_stmt(
         *v = round_to(dtype, *v);
     }
     Ok(out)
+}
+
+/// Largest kernel (total loop iterations of all statements) whose
+/// reference [`reference`] computes whole.
+pub const FULL_REFERENCE_WORK: f64 = 2e7;
+/// Positions per output [`reference`] samples for larger kernels.
+pub const REFERENCE_SAMPLES: usize = 2048;
+
+/// Reference values to check a compiled kernel against: every element when
+/// the kernel's work is at most [`FULL_REFERENCE_WORK`], else
+/// [`run_sampled`] at [`REFERENCE_SAMPLES`] positions per output. Per output
+/// in declaration order: (flat index, value).
+pub fn reference(
+    spec: &Specialized<'_>,
+    inputs: &[HostTensor],
+) -> Result<Vec<Vec<(usize, f64)>>, InterpError> {
+    let k = spec.kernel;
+    let work: f64 = (0..k.stmts.len())
+        .map(|i| spec.domain(i).iter().map(|&e| e as f64).product::<f64>())
+        .sum();
+    if work <= FULL_REFERENCE_WORK {
+        Ok(run(spec, inputs)?
+            .iter()
+            .map(|o| o.to_f64().into_iter().enumerate().collect())
+            .collect())
+    } else {
+        run_sampled(spec, inputs, REFERENCE_SAMPLES)
+    }
 }
 
 /// Reference values at sampled positions, for shapes too large to

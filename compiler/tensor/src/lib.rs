@@ -52,6 +52,14 @@ pub enum TensorError {
         /// What is wrong.
         msg: String,
     },
+    /// Buffers larger than this machine's memory.
+    #[error("the buffers need {need} bytes but this machine has {have} bytes of memory; use smaller sizes")]
+    TooLarge {
+        /// Bytes requested.
+        need: u128,
+        /// Physical memory.
+        have: u128,
+    },
     /// A literal scalar could not be read.
     #[error("`{text}` is not a valid {dtype} literal")]
     Literal {
@@ -252,6 +260,22 @@ pub fn write_npy_atomic(files: &[(PathBuf, &HostTensor)]) -> Result<(), TensorEr
         })?;
     }
     Ok(())
+}
+
+/// Fails cleanly (instead of aborting on allocation) when `bytes` exceed the
+/// machine's physical memory (`MemTotal` of /proc/meminfo; no check where
+/// that is unknown).
+pub fn check_memory(bytes: u128) -> Result<(), TensorError> {
+    let have = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
+        m.lines()
+            .find_map(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u128>().ok())
+            .map(|kb| kb * 1024)
+    });
+    match have {
+        Some(have) if bytes > have => Err(TensorError::TooLarge { need: bytes, have }),
+        _ => Ok(()),
+    }
 }
 
 /// Comparison tolerance for a dtype: `|a - b| <= atol + rtol * |b|`.
