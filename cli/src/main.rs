@@ -991,7 +991,15 @@ fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
 fn devices() -> anyhow::Result<ExitCode> {
     println!("interp: reference interpreter (f64 evaluation, all kernels, slow; the oracle)");
     println!("{}", kiln_cpu::CpuDevice::host().describe());
-    println!("opencl: not available in this build (no OpenCL backend yet)");
+    match kiln_opencl::devices() {
+        Ok(ds) => {
+            for d in ds {
+                println!("{}", d.describe());
+            }
+            println!("  (OpenCL devices are listed; compiling kernels for them is not built yet)");
+        }
+        Err(e) => println!("opencl: {e}"),
+    }
     println!("cuda: not available in this build (no CUDA backend yet)");
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,9 @@
 //! per-dtype tolerance.
 
 use half::f16;
+
+/// The f16 type host tensors store (re-exported for backends).
+pub use half::f16 as HalfF16;
 use kiln_ir::DType;
 use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};

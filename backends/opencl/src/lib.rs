@@ -1,0 +1,354 @@
+//! kiln's OpenCL runtime: the "run on a device" half of the OpenCL backend.
+//!
+//! Enumerates platforms and devices (PoCL here; any ICD elsewhere), reads
+//! the limits a schedule validator needs, fingerprints a device for the
+//! cache, builds OpenCL C programs (a failed build returns the driver's
+//! log), caches program binaries on disk keyed by source hash and device
+//! fingerprint, moves host tensors to and from device buffers, and launches
+//! kernels timed by profiling events. The library loads the OpenCL ICD
+//! loader at run time: where none is installed, or no platform exists,
+//! every entry point returns a clear error.
+//!
+//! The compile half (scheduled kernels through MLIR's gpu dialect to
+//! OpenCL C) is not built yet; see ARCHITECTURE.md.
+
+#![allow(unsafe_code)]
+
+use kiln_ir::DType;
+use kiln_tensor::{Data, HostTensor};
+use opencl3::command_queue::{CommandQueue, CL_QUEUE_PROFILING_ENABLE};
+use opencl3::context::Context;
+use opencl3::device::{Device, CL_DEVICE_TYPE_ALL};
+use opencl3::kernel::{ExecuteKernel, Kernel};
+use opencl3::memory::{Buffer, CL_MEM_READ_WRITE};
+use opencl3::program::Program;
+use opencl3::types::CL_BLOCKING;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Errors of the OpenCL runtime.
+#[derive(Debug, thiserror::Error)]
+pub enum OclError {
+    /// No OpenCL loader or no platform.
+    #[error("no OpenCL platform is available ({0}); install an OpenCL driver (scripts/setup.sh installs PoCL)")]
+    NoPlatform(String),
+    /// `opencl:N` names no device.
+    #[error("no OpenCL device {index}: this machine has {count} (see `kiln devices`)")]
+    NoDevice {
+        /// Requested index.
+        index: usize,
+        /// Devices present.
+        count: usize,
+    },
+    /// The driver rejected the program; `log` is its build log.
+    #[error("the OpenCL driver failed to build the program:\n{log}")]
+    Build {
+        /// Driver build log.
+        log: String,
+    },
+    /// Any other OpenCL call failed.
+    #[error("OpenCL {call} failed: {code}")]
+    Call {
+        /// The call.
+        call: &'static str,
+        /// Error code and name.
+        code: String,
+    },
+}
+
+fn call_err(call: &'static str) -> impl Fn(opencl3::error_codes::ClError) -> OclError {
+    move |e| OclError::Call {
+        call,
+        code: e.to_string(),
+    }
+}
+
+/// What kiln needs to know of an OpenCL device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OclDevice {
+    /// `opencl:<index>` position.
+    pub index: usize,
+    /// Platform name.
+    pub platform: String,
+    /// Device name.
+    pub name: String,
+    /// Vendor.
+    pub vendor: String,
+    /// Driver version.
+    pub driver_version: String,
+    /// OpenCL version string.
+    pub version: String,
+    /// Compute units.
+    pub compute_units: u32,
+    /// Local memory bytes.
+    pub local_mem: u64,
+    /// Largest work-group.
+    pub max_work_group: usize,
+    /// Largest work-group per dimension.
+    pub max_work_items: Vec<usize>,
+}
+
+impl OclDevice {
+    /// Stable identity for caches: platform, device, vendor, driver,
+    /// version, compute units (hex blake3).
+    pub fn fingerprint(&self) -> String {
+        let s = format!(
+            "opencl|{}|{}|{}|{}|{}|{}",
+            self.platform,
+            self.name,
+            self.vendor,
+            self.driver_version,
+            self.version,
+            self.compute_units
+        );
+        blake3::hash(s.as_bytes()).to_hex()[..16].to_string()
+    }
+
+    /// One paragraph for `kiln devices`.
+    pub fn describe(&self) -> String {
+        format!(
+            "opencl:{}: {} ({})\n  driver {}, {}, {} compute units, local memory {} KiB, max work-group {} {:?}\n  fingerprint {}",
+            self.index,
+            self.name,
+            self.platform,
+            self.driver_version,
+            self.version,
+            self.compute_units,
+            self.local_mem >> 10,
+            self.max_work_group,
+            self.max_work_items,
+            self.fingerprint()
+        )
+    }
+}
+
+/// Serializes driver set-up calls (loading, enumeration, contexts, program
+/// builds) within the process: concurrent first calls into the ICD loader
+/// and PoCL were seen to find no platform, and concurrent builds to report a
+/// broken program as built. Launches and transfers need no lock.
+fn driver_lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn all_devices() -> Result<Vec<(OclDevice, Device)>, OclError> {
+    let _guard = driver_lock();
+    let platforms =
+        opencl3::platform::get_platforms().map_err(|e| OclError::NoPlatform(e.to_string()))?;
+    if platforms.is_empty() {
+        return Err(OclError::NoPlatform("the loader found no platform".into()));
+    }
+    let mut out = Vec::new();
+    for p in platforms {
+        let pname = p.name().unwrap_or_default();
+        let ids = p.get_devices(CL_DEVICE_TYPE_ALL).unwrap_or_default();
+        for id in ids {
+            let d = Device::new(id);
+            let info = OclDevice {
+                index: out.len(),
+                platform: pname.clone(),
+                name: d.name().unwrap_or_default(),
+                vendor: d.vendor().unwrap_or_default(),
+                driver_version: d.driver_version().unwrap_or_default(),
+                version: d.version().unwrap_or_default(),
+                compute_units: d.max_compute_units().unwrap_or(1),
+                local_mem: d.local_mem_size().unwrap_or(0),
+                max_work_group: d.max_work_group_size().unwrap_or(1),
+                max_work_items: d.max_work_item_sizes().unwrap_or_default(),
+            };
+            out.push((info, d));
+        }
+    }
+    Ok(out)
+}
+
+/// Every OpenCL device, in `opencl:N` order.
+pub fn devices() -> Result<Vec<OclDevice>, OclError> {
+    Ok(all_devices()?.into_iter().map(|(i, _)| i).collect())
+}
+
+/// A device with its context and a profiling command queue.
+pub struct Runtime {
+    /// The device.
+    pub device: OclDevice,
+    context: Context,
+    queue: CommandQueue,
+    cache_dir: Option<PathBuf>,
+}
+
+/// A device buffer holding one tensor.
+pub struct DeviceTensor {
+    buf: Buffer<u8>,
+    dtype: DType,
+    shape: Vec<usize>,
+}
+
+fn bytes_of(t: &HostTensor) -> Vec<u8> {
+    match &t.data {
+        Data::F16(v) => v.iter().flat_map(|x| x.to_bits().to_le_bytes()).collect(),
+        Data::F32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        Data::F64(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        Data::I32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    }
+}
+
+fn tensor_of(dtype: DType, shape: Vec<usize>, b: &[u8]) -> HostTensor {
+    let data = match dtype {
+        DType::F16 => Data::F16(
+            b.chunks_exact(2)
+                .map(|c| kiln_tensor::HalfF16::from_bits(u16::from_le_bytes([c[0], c[1]])))
+                .collect(),
+        ),
+        DType::F32 => Data::F32(
+            b.chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        ),
+        DType::F64 => Data::F64(
+            b.chunks_exact(8)
+                .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                .collect(),
+        ),
+        DType::I32 => Data::I32(
+            b.chunks_exact(4)
+                .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        ),
+    };
+    HostTensor { shape, data }
+}
+
+impl Runtime {
+    /// Opens device `opencl:index`. `cache_dir` holds program binaries.
+    pub fn new(index: usize, cache_dir: Option<PathBuf>) -> Result<Runtime, OclError> {
+        let mut all = all_devices()?;
+        let count = all.len();
+        if index >= count {
+            return Err(OclError::NoDevice { index, count });
+        }
+        let (info, device) = all.swap_remove(index);
+        let _guard = driver_lock();
+        let context = Context::from_device(&device).map_err(call_err("clCreateContext"))?;
+        let queue =
+            CommandQueue::create_default_with_properties(&context, CL_QUEUE_PROFILING_ENABLE, 0)
+                .map_err(call_err("clCreateCommandQueueWithProperties"))?;
+        Ok(Runtime {
+            device: info,
+            context,
+            queue,
+            cache_dir,
+        })
+    }
+
+    /// Builds OpenCL C `source`. With a cache directory, the program binary
+    /// is stored under the hash of source, options and device fingerprint,
+    /// and later builds load it instead of compiling. Returns the program
+    /// and whether it came from the binary cache.
+    pub fn build(&self, source: &str, options: &str) -> Result<(Program, bool), OclError> {
+        let _guard = driver_lock();
+        let key =
+            blake3::hash(format!("{}|{options}|{source}", self.device.fingerprint()).as_bytes())
+                .to_hex()[..32]
+                .to_string();
+        let path = self
+            .cache_dir
+            .as_ref()
+            .map(|d| d.join(format!("{key}.clbin")));
+        if let Some(bin) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            // A stale or foreign binary just falls through to a source build.
+            if let Ok(p) = Program::create_and_build_from_binary(&self.context, &[&bin], options) {
+                return Ok((p, true));
+            }
+        }
+        let program = Program::create_and_build_from_source(&self.context, source, options)
+            .map_err(|log| OclError::Build { log })?;
+        if let Some(path) = path {
+            if let Ok(bins) = program.get_binaries() {
+                if let Some(b) = bins.first().filter(|b| !b.is_empty()) {
+                    if let Some(dir) = path.parent() {
+                        let _ = std::fs::create_dir_all(dir);
+                        let tmp = path.with_extension("tmp");
+                        if std::fs::write(&tmp, b).is_ok() {
+                            let _ = std::fs::rename(&tmp, &path);
+                        }
+                    }
+                }
+            }
+        }
+        Ok((program, false))
+    }
+
+    /// Copies a host tensor to a new device buffer.
+    pub fn upload(&self, t: &HostTensor) -> Result<DeviceTensor, OclError> {
+        let bytes = bytes_of(t);
+        let n = bytes.len().max(1);
+        // SAFETY: a fresh buffer of `n` bytes; the blocking write copies
+        // `bytes` (at most `n`) before returning.
+        let mut buf = unsafe {
+            Buffer::<u8>::create(&self.context, CL_MEM_READ_WRITE, n, std::ptr::null_mut())
+        }
+        .map_err(call_err("clCreateBuffer"))?;
+        if !bytes.is_empty() {
+            unsafe {
+                self.queue
+                    .enqueue_write_buffer(&mut buf, CL_BLOCKING, 0, &bytes, &[])
+            }
+            .map_err(call_err("clEnqueueWriteBuffer"))?;
+        }
+        Ok(DeviceTensor {
+            buf,
+            dtype: t.dtype(),
+            shape: t.shape.clone(),
+        })
+    }
+
+    /// Copies a device tensor back.
+    pub fn download(&self, d: &DeviceTensor) -> Result<HostTensor, OclError> {
+        let n = d.shape.iter().product::<usize>() * d.dtype.size_bytes();
+        let mut bytes = vec![0u8; n];
+        if n > 0 {
+            // SAFETY: `bytes` has the buffer's size; the read is blocking.
+            unsafe {
+                self.queue
+                    .enqueue_read_buffer(&d.buf, CL_BLOCKING, 0, &mut bytes, &[])
+            }
+            .map_err(call_err("clEnqueueReadBuffer"))?;
+        }
+        Ok(tensor_of(d.dtype, d.shape.clone(), &bytes))
+    }
+
+    /// Launches `name` from `program` over `global` work-items in groups of
+    /// `local` (driver's choice when empty), with `args` as its buffer
+    /// arguments in order. Returns the device time in seconds, from the
+    /// event's profiling counters (launch overhead on the host excluded).
+    pub fn launch(
+        &self,
+        program: &Program,
+        name: &str,
+        args: &[&DeviceTensor],
+        global: &[usize],
+        local: &[usize],
+    ) -> Result<f64, OclError> {
+        let kernel = Kernel::create(program, name).map_err(call_err("clCreateKernel"))?;
+        let mut exec = ExecuteKernel::new(&kernel);
+        for a in args {
+            // SAFETY: each argument is a cl_mem the kernel declares as a global pointer.
+            unsafe { exec.set_arg(&a.buf) };
+        }
+        exec.set_global_work_sizes(global);
+        if !local.is_empty() {
+            exec.set_local_work_sizes(local);
+        }
+        // SAFETY: sizes and arguments are set; the event is waited on below.
+        let event = unsafe { exec.enqueue_nd_range(&self.queue) }
+            .map_err(call_err("clEnqueueNDRangeKernel"))?;
+        event.wait().map_err(call_err("clWaitForEvents"))?;
+        let start = event
+            .profiling_command_start()
+            .map_err(call_err("clGetEventProfilingInfo"))?;
+        let end = event
+            .profiling_command_end()
+            .map_err(call_err("clGetEventProfilingInfo"))?;
+        Ok(end.saturating_sub(start) as f64 * 1e-9)
+    }
+}
