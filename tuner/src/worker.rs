@@ -16,7 +16,7 @@
 use kiln_cpu::measure::{Budget, Stats};
 use kiln_cpu::CpuCompiler;
 use kiln_ir::{DType, Specialized};
-use kiln_tensor::{close, Data, HostTensor};
+use kiln_tensor::{close, HostTensor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -246,43 +246,6 @@ fn fail(status: &str, e: impl ToString) -> Response {
     }
 }
 
-fn sentinel_bits(t: &HostTensor) -> Vec<usize> {
-    // Positions still holding the sentinel `fill_sentinel` wrote.
-    match &t.data {
-        Data::F32(v) => v
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.is_nan() && x.to_bits() == f32::NAN.to_bits())
-            .map(|(i, _)| i)
-            .collect(),
-        Data::F64(v) => v
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.is_nan() && x.to_bits() == f64::NAN.to_bits())
-            .map(|(i, _)| i)
-            .collect(),
-        Data::F16(v) => v
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.to_bits() == half_nan_bits())
-            .map(|(i, _)| i)
-            .collect(),
-        Data::I32(v) => v
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| **x == i32::MIN + 17)
-            .map(|(i, _)| i)
-            .collect(),
-    }
-}
-
-fn half_nan_bits() -> u16 {
-    match HostTensor::from_f64(DType::F16, vec![1], &[f64::NAN]).data {
-        Data::F16(v) => v[0].to_bits(),
-        _ => 0,
-    }
-}
-
 fn serve(
     cpu: &CpuCompiler,
     compiler: &mut CompileThread,
@@ -348,7 +311,7 @@ fn serve(
         bound.fill_sentinel();
         bound.launch();
         for (o, (got, want)) in bound.outputs().iter().zip(&p.reference).enumerate() {
-            let left = sentinel_bits(got);
+            let left = got.sentinel_positions();
             let wanted_nan = |i: usize| want.iter().any(|&(j, v)| j == i && v.is_nan());
             if let Some(&i) = left.iter().find(|&&i| !wanted_nan(i)) {
                 return Response {
@@ -393,6 +356,7 @@ fn serve(
                 time: Duration::ZERO,
                 min_reps: 3,
                 max_reps: 3,
+                stable_se: None,
             },
             || bound.launch(),
         );
@@ -414,58 +378,30 @@ fn serve(
         time: Duration::from_millis(req.time_ms),
         min_reps: req.min_reps.max(3),
         max_reps: 100_000,
+        stable_se: None,
     };
     let stats = if req.cold {
         let mut flush = vec![0u8; 64 << 20];
-        let mut samples = Vec::new();
-        let t0 = std::time::Instant::now();
-        bound.launch();
-        while samples.len() < budget.min_reps || t0.elapsed() < budget.time {
+        let evict = || {
             for (i, b) in flush.iter_mut().enumerate().step_by(64) {
                 *b = b.wrapping_add(i as u8);
             }
             std::hint::black_box(&flush);
-            let t = std::time::Instant::now();
-            bound.launch();
-            samples.push(t.elapsed().as_secs_f64());
-        }
-        Stats::of(&samples)
+        };
+        kiln_cpu::measure::time_between(&budget, evict, || bound.launch())
     } else {
-        adaptive(&budget, || bound.launch())
+        // Stop once the median is stable: standard error under 1%.
+        let stable = Budget {
+            stable_se: Some(0.01),
+            ..budget
+        };
+        kiln_cpu::measure::time_fn(&stable, || bound.launch())
     };
     Response {
         status: "ok".into(),
         error: None,
         stats: Some(stats),
         compile_s,
-    }
-}
-
-/// Timed runs that stop once the median is stable (its standard error
-/// under 1% after at least `min_reps` runs) or the time is spent.
-fn adaptive(b: &Budget, mut f: impl FnMut()) -> Stats {
-    let start = std::time::Instant::now();
-    f();
-    while start.elapsed() < b.warmup {
-        f();
-    }
-    let mut samples = Vec::new();
-    let t0 = std::time::Instant::now();
-    loop {
-        let t = std::time::Instant::now();
-        f();
-        samples.push(t.elapsed().as_secs_f64());
-        let n = samples.len();
-        if n >= b.min_reps {
-            let st = Stats::of(&samples);
-            let stable = st.cv / (n as f64).sqrt() < 0.01;
-            if stable && n >= 2 * b.min_reps || t0.elapsed() >= b.time {
-                return st;
-            }
-        }
-        if n >= b.max_reps {
-            return Stats::of(&samples);
-        }
     }
 }
 
@@ -489,6 +425,7 @@ fn empty_launch(cpu: &CpuCompiler) -> Response {
         time: Duration::from_millis(100),
         min_reps: 10,
         max_reps: 100_000,
+        stable_se: None,
     });
     Response {
         status: "ok".into(),

@@ -93,6 +93,7 @@ fn sweep_matmul(
         time: Duration::from_millis(150),
         min_reps: 3,
         max_reps: 50,
+        stable_se: None,
     };
     let mut best = (f64::INFINITY, base.clone());
     for (rows, vectors) in [(8, 2), (4, 4)] {
@@ -129,6 +130,7 @@ fn main() {
         time: Duration::from_millis(if quick { 500 } else { 2000 }),
         min_reps: 5,
         max_reps: 10_000,
+        stable_se: None,
     };
     let c = CpuCompiler::new().unwrap();
     println!(

@@ -507,9 +507,8 @@ impl Bound<'_> {
         }
     }
 
-    /// Fills outputs and temporaries with a sentinel (NaN for floats,
-    /// `i32::MIN + 17` for i32): a kernel that skips part of its output
-    /// leaves it visible to the comparison with the reference.
+    /// Fills outputs and temporaries with [`HostTensor::sentinel`]: a kernel
+    /// that skips part of its output leaves it visible.
     pub fn fill_sentinel(&mut self) {
         for (i, t) in self.bufs.iter_mut().enumerate() {
             if self
@@ -520,13 +519,7 @@ impl Bound<'_> {
             {
                 continue;
             }
-            let v = if t.dtype() == DType::I32 {
-                (i32::MIN + 17) as f64
-            } else {
-                f64::NAN
-            };
-            let n = t.numel();
-            *t = HostTensor::from_f64(t.dtype(), t.shape.clone(), &vec![v; n]);
+            *t = HostTensor::sentinel(t.dtype(), t.shape.clone());
         }
     }
 

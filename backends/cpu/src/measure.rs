@@ -53,6 +53,9 @@ pub struct Budget {
     pub min_reps: usize,
     /// Most timed runs.
     pub max_reps: usize,
+    /// Stop early, after at least `2 * min_reps` runs, once the standard
+    /// error of the times (cv / sqrt(runs)) is below this fraction.
+    pub stable_se: Option<f64>,
 }
 
 impl Default for Budget {
@@ -62,12 +65,19 @@ impl Default for Budget {
             time: Duration::from_millis(1000),
             min_reps: 5,
             max_reps: 10_000,
+            stable_se: None,
         }
     }
 }
 
 /// Runs `f` under the budget and returns its statistics.
-pub fn time_fn(budget: &Budget, mut f: impl FnMut()) -> Stats {
+pub fn time_fn(budget: &Budget, f: impl FnMut()) -> Stats {
+    time_between(budget, || {}, f)
+}
+
+/// Like [`time_fn`], running `between` before every timed run, outside the
+/// timed region (e.g. evicting caches).
+pub fn time_between(budget: &Budget, mut between: impl FnMut(), mut f: impl FnMut()) -> Stats {
     let start = Instant::now();
     f();
     while start.elapsed() < budget.warmup {
@@ -75,9 +85,20 @@ pub fn time_fn(budget: &Budget, mut f: impl FnMut()) -> Stats {
     }
     let mut samples = Vec::new();
     let t0 = Instant::now();
-    while samples.len() < budget.max_reps
-        && (samples.len() < budget.min_reps || t0.elapsed() < budget.time)
-    {
+    loop {
+        let n = samples.len();
+        if n >= budget.max_reps || (n >= budget.min_reps && t0.elapsed() >= budget.time) {
+            break;
+        }
+        if let Some(se) = budget.stable_se {
+            if n >= 2 * budget.min_reps {
+                let st = Stats::of(&samples);
+                if st.cv / (n as f64).sqrt() < se {
+                    break;
+                }
+            }
+        }
+        between();
         let t = Instant::now();
         f();
         samples.push(t.elapsed().as_secs_f64());

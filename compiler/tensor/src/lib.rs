@@ -121,6 +121,39 @@ impl HostTensor {
         Self::from_f64(dtype, shape, &vec![0.0; n])
     }
 
+    /// A tensor filled with the sentinel (NaN for floats, `i32::MIN + 17`
+    /// for i32): outputs start as it, so a kernel that skips part of its
+    /// output leaves it visible.
+    pub fn sentinel(dtype: DType, shape: Vec<usize>) -> Self {
+        let v = if dtype == DType::I32 {
+            (i32::MIN + 17) as f64
+        } else {
+            f64::NAN
+        };
+        let n = Self::numel_of(&shape);
+        Self::from_f64(dtype, shape, &vec![v; n])
+    }
+
+    /// Flat positions that still hold exactly the [`HostTensor::sentinel`]
+    /// bit pattern (a NaN computed by a kernel has other bits).
+    pub fn sentinel_positions(&self) -> Vec<usize> {
+        fn find<T: Copy, B: PartialEq>(v: &[T], s: &[T], bits: impl Fn(T) -> B) -> Vec<usize> {
+            let want = bits(s[0]);
+            v.iter()
+                .enumerate()
+                .filter(|(_, x)| bits(**x) == want)
+                .map(|(i, _)| i)
+                .collect()
+        }
+        match (&self.data, &Self::sentinel(self.dtype(), vec![1]).data) {
+            (Data::F16(v), Data::F16(s)) => find(v, s, |x| x.to_bits()),
+            (Data::F32(v), Data::F32(s)) => find(v, s, |x| x.to_bits()),
+            (Data::F64(v), Data::F64(s)) => find(v, s, |x| x.to_bits()),
+            (Data::I32(v), Data::I32(s)) => find(v, s, |x| x),
+            _ => unreachable!("the sentinel has the tensor's dtype"),
+        }
+    }
+
     /// Uniform random values: floats in [-1, 1), i32 in [-8, 8].
     pub fn random(dtype: DType, shape: Vec<usize>, rng: &mut impl Rng) -> Self {
         let n = Self::numel_of(&shape);
