@@ -92,7 +92,7 @@ struct RunArgs {
     /// Kernel to run (optional when the file holds one kernel).
     #[arg(long, short)]
     kernel: Option<String>,
-    /// Where to run: `interp` (the reference interpreter) or `cpu`.
+    /// Where to run: `interp` (the reference interpreter), `cpu` or `opencl:N`.
     #[arg(long, default_value = "interp")]
     device: String,
     /// Schedule (JSON) for compiled devices; default: the default schedule.
@@ -131,7 +131,7 @@ struct Target {
     /// Sizes of every size symbol, e.g. `M=1024,N=1024,K=1024`.
     #[arg(long, value_name = "SIZES")]
     shape: String,
-    /// Device: `cpu`.
+    /// Device: `cpu` or `opencl:N` (see `kiln devices`).
     #[arg(long, default_value = "cpu")]
     device: String,
     /// Schedule (JSON); default: the default schedule.
@@ -404,7 +404,7 @@ fn pick_kernel<'k>(
 }
 
 fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
-    check_device(&a.device, true)?;
+    let dev = parse_device(&a.device, true)?;
     let (source, kernels) = load(&a.file)?;
     let k = pick_kernel(&kernels, a.kernel.as_deref(), &a.file)?;
     let report = |d: Diag| -> anyhow::Error {
@@ -527,40 +527,66 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|&t| given[&k.tensors[t].name].clone())
         .collect();
-    let (outputs, elapsed, note) = if a.device == "cpu" {
-        let cpu = kiln_cpu::CpuCompiler::new()?;
-        let (sched, how) = schedule_for(&spec, &cpu, a.schedule.as_deref())?;
-        let ck = cpu.compile(&spec, &sched)?;
-        let start = Instant::now();
-        let out = ck.run(&inputs)?;
-        let el = start.elapsed();
-        let mut note = format!(
-            ", {how}, compiled in {:.1} ms",
-            ck.compile_time.as_secs_f64() * 1e3
-        );
-        if a.verify {
-            // Whole outputs for small kernels, spread samples for large ones.
-            let want = kiln_interp::reference(&spec, &inputs)?;
-            for ((&t, g), w) in k.outputs.iter().zip(&out).zip(&want) {
-                let gv = g.to_f64();
-                for &(i, wv) in w {
-                    if !kiln_tensor::close(gv[i], wv, g.dtype()) {
-                        bail!(
-                            "verification failed: output `{}` differs from the reference interpreter at flat index {i}: {} vs {wv}",
-                            k.tensors[t].name,
-                            gv[i]
-                        );
-                    }
+    let (outputs, elapsed, note) = match &dev {
+        Dev::Cpu => {
+            let cpu = kiln_cpu::CpuCompiler::new()?;
+            let (sched, how) = schedule_for(&spec, &target_of(&dev)?, a.schedule.as_deref())?;
+            let ck = cpu.compile(&spec, &sched)?;
+            let start = Instant::now();
+            let out = ck.run(&inputs)?;
+            let el = start.elapsed();
+            let note = format!(
+                ", {how}, compiled in {:.1} ms",
+                ck.compile_time.as_secs_f64() * 1e3
+            );
+            (out, el, note)
+        }
+        Dev::OpenCl(i) => {
+            let target = target_of(&dev)?;
+            let (sched, how) = schedule_for(&spec, &target, a.schedule.as_deref())?;
+            let t0 = Instant::now();
+            let prog = kiln_opencl::OclCompiler::new().compile(&spec, &sched, &target.limits())?;
+            let rt = ocl_runtime(*i)?;
+            let loaded = rt.load(&prog)?;
+            let compiled = t0.elapsed();
+            let start = Instant::now();
+            let out = loaded.run(&inputs)?;
+            let el = start.elapsed();
+            let note = format!(
+                ", {how}, compiled in {:.1} ms{}",
+                compiled.as_secs_f64() * 1e3,
+                if loaded.cached {
+                    " (driver binary cached)"
+                } else {
+                    ""
+                }
+            );
+            (out, el, note)
+        }
+        Dev::Interp => {
+            let start = Instant::now();
+            let out = kiln_interp::run(&spec, &inputs)?;
+            (out, start.elapsed(), String::new())
+        }
+    };
+    let mut note = note;
+    if a.verify && dev != Dev::Interp {
+        // Whole outputs for small kernels, spread samples for large ones.
+        let want = kiln_interp::reference(&spec, &inputs)?;
+        for ((&t, g), w) in k.outputs.iter().zip(&outputs).zip(&want) {
+            let gv = g.to_f64();
+            for &(i, wv) in w {
+                if !kiln_tensor::close(gv[i], wv, g.dtype()) {
+                    bail!(
+                        "verification failed: output `{}` differs from the reference interpreter at flat index {i}: {} vs {wv}",
+                        k.tensors[t].name,
+                        gv[i]
+                    );
                 }
             }
-            note.push_str(", verified against the interpreter");
         }
-        (out, el, note)
-    } else {
-        let start = Instant::now();
-        let out = kiln_interp::run(&spec, &inputs)?;
-        (out, start.elapsed(), String::new())
-    };
+        note.push_str(", verified against the interpreter");
+    }
 
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("cannot create {}", a.out.display()))?;
@@ -603,35 +629,77 @@ fn run(a: &RunArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Devices this build knows; compiled devices must exist here.
-fn check_device(device: &str, interp_ok: bool) -> anyhow::Result<()> {
+/// A device named on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Dev {
+    Interp,
+    Cpu,
+    OpenCl(usize),
+}
+
+/// Parses `interp`, `cpu`, `opencl` or `opencl:N`; OpenCL devices must exist.
+fn parse_device(device: &str, interp_ok: bool) -> anyhow::Result<Dev> {
+    let known = if interp_ok {
+        "interp, cpu, opencl:N"
+    } else {
+        "cpu, opencl:N"
+    };
     match device {
-        "cpu" => Ok(()),
-        "interp" if interp_ok => Ok(()),
+        "cpu" => Ok(Dev::Cpu),
+        "interp" if interp_ok => Ok(Dev::Interp),
         "interp" => bail!(
-            "`interp` is the reference interpreter; this command needs a compiled device (`cpu`)"
+            "`interp` is the reference interpreter; this command needs a compiled device (cpu, opencl:N)"
         ),
-        d if d.starts_with("opencl") || d.starts_with("cuda") => {
-            bail!(
-            "device `{d}` is not available: this build of kiln has no {} backend yet (devices: {})",
-            if d.starts_with("opencl") { "OpenCL" } else { "CUDA" },
-            if interp_ok { "interp, cpu" } else { "cpu" }
-        )
+        d if d == "opencl" || d.starts_with("opencl:") => {
+            let index = match d.strip_prefix("opencl:") {
+                None => 0,
+                Some(n) => n
+                    .parse()
+                    .with_context(|| format!("`{d}`: the OpenCL device index must be a number"))?,
+            };
+            let count = kiln_opencl::devices()
+                .with_context(|| format!("device `{d}` is not available"))?
+                .len();
+            if index >= count {
+                bail!("device `{d}` does not exist: this machine has {count} OpenCL device(s) (see `kiln devices`)");
+            }
+            Ok(Dev::OpenCl(index))
         }
-        d => bail!(
-            "unknown device `{d}` (devices: {})",
-            if interp_ok { "interp, cpu" } else { "cpu" }
-        ),
+        d if d.starts_with("cuda") => {
+            bail!("device `{d}` is not available: this build of kiln has no CUDA backend yet (devices: {known})")
+        }
+        d => bail!("unknown device `{d}` (devices: {known})"),
     }
+}
+
+/// The tuner's view of a compiled device.
+fn target_of(dev: &Dev) -> anyhow::Result<kiln_tuner::Target> {
+    Ok(match dev {
+        Dev::OpenCl(i) => {
+            let d = kiln_opencl::devices()?
+                .into_iter()
+                .nth(*i)
+                .context("the OpenCL device disappeared")?;
+            kiln_tuner::Target::OpenCl(d)
+        }
+        _ => kiln_tuner::Target::host(),
+    })
+}
+
+/// An OpenCL runtime for device `i`, with program binaries cached beside
+/// the tuning cache.
+fn ocl_runtime(i: usize) -> anyhow::Result<kiln_opencl::Runtime> {
+    let dir = kiln_cache::default_dir(None).join("opencl-bin");
+    Ok(kiln_opencl::Runtime::new(i, Some(dir))?)
 }
 
 /// The schedule to use and how it was chosen.
 fn schedule_for(
     spec: &Specialized<'_>,
-    cpu: &kiln_cpu::CpuCompiler,
+    target: &kiln_tuner::Target,
     path: Option<&Path>,
 ) -> anyhow::Result<(kiln_schedule::Schedule, String)> {
-    let dev = cpu.device().limits();
+    let dev = target.limits();
     Ok(match path {
         Some(p) => {
             let text = std::fs::read_to_string(p)
@@ -648,7 +716,7 @@ fn schedule_for(
                 for w in &c.warnings {
                     eprintln!("{w}");
                 }
-                kiln_tuner::winner_schedule(spec, cpu.device(), &c)
+                kiln_tuner::winner_schedule(spec, target, &c)
             });
             match cached {
                 Some((s, w)) => (
@@ -730,6 +798,7 @@ fn tune(a: &TuneArgs) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         inject,
         deadline: std::time::Duration::from_secs(a.deadline),
+        target: target_of(&parse_device(&a.target.device, false)?)?,
         ..Default::default()
     };
     let r = kiln_tuner::tune(source.text(), &spec, &cache, &opts)?;
@@ -888,7 +957,7 @@ fn target_spec<'k>(
     kernels: &'k [Kernel],
     source: &Source,
 ) -> anyhow::Result<Specialized<'k>> {
-    check_device(&t.device, false)?;
+    parse_device(&t.device, false)?;
     let k = pick_kernel(kernels, t.kernel.as_deref(), &t.file)?;
     let sizes = parse_sizes(&t.shape)?;
     Specialized::from_sizes(k, &sizes).map_err(|d| {
@@ -900,8 +969,28 @@ fn target_spec<'k>(
 fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
     let (source, kernels) = load(&a.target.file)?;
     let spec = target_spec(&a.target, &kernels, &source)?;
+    let dev = parse_device(&a.target.device, false)?;
+    let target = target_of(&dev)?;
+    let (sched, how) = schedule_for(&spec, &target, a.target.schedule.as_deref())?;
+    if a.emit == "schedule" {
+        let text = serde_json::to_string_pretty(&sched)? + "\n";
+        return write_out(a.output.as_deref(), text.as_bytes());
+    }
+    if let Dev::OpenCl(_) = dev {
+        use kiln_opencl::Stage;
+        let stage = match a.emit.as_str() {
+            "mlir" => Stage::Mlir,
+            "mlir-normalized" => Stage::MlirNormalized,
+            "cl" => Stage::Cl,
+            other => bail!(
+                "unknown stage `{other}` for OpenCL devices (mlir, mlir-normalized, cl, schedule)"
+            ),
+        };
+        eprintln!("{}: {how}", spec.kernel.name);
+        let text = kiln_opencl::OclCompiler::new().emit(&spec, &sched, &target.limits(), stage)?;
+        return write_out(a.output.as_deref(), text.as_bytes());
+    }
     let cpu = kiln_cpu::CpuCompiler::new()?;
-    let (sched, how) = schedule_for(&spec, &cpu, a.target.schedule.as_deref())?;
     use kiln_cpu::Stage;
     let stage = match a.emit.as_str() {
         "mlir" => Stage::Mlir,
@@ -910,12 +999,8 @@ fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
         "llvm" => Stage::Llvm,
         "asm" => Stage::Asm,
         "obj" => Stage::Obj,
-        "schedule" => {
-            let text = serde_json::to_string_pretty(&sched)? + "\n";
-            return write_out(a.output.as_deref(), text.as_bytes());
-        }
         other => bail!(
-            "unknown stage `{other}` (mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule)"
+            "unknown stage `{other}` (mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule; OpenCL devices: mlir, mlir-normalized, cl)"
         ),
     };
     if stage == Stage::Obj && a.output.is_none() {
@@ -946,32 +1031,70 @@ fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     let (source, kernels) = load(&a.target.file)?;
     let spec = target_spec(&a.target, &kernels, &source)?;
     let k = spec.kernel;
-    let cpu = kiln_cpu::CpuCompiler::new()?;
-    let (mut sched, how) = schedule_for(&spec, &cpu, a.target.schedule.as_deref())?;
+    let dev = parse_device(&a.target.device, false)?;
+    let target = target_of(&dev)?;
+    let (mut sched, how) = schedule_for(&spec, &target, a.target.schedule.as_deref())?;
     if let Some(t) = a.threads {
         sched.threads = t;
     }
-    let ck = cpu.compile(&spec, &sched)?;
-    let inputs = kiln_tensor::random_inputs(&spec, 0);
-    let mut bound = ck.bind(&inputs)?;
     let budget = kiln_cpu::measure::Budget {
         time: std::time::Duration::from_secs_f64(a.seconds.max(0.01)),
         ..Default::default()
     };
-    let st = bound.measure(&budget);
+    let inputs = kiln_tensor::random_inputs(&spec, 0);
+    let (st, compile_s) = match dev {
+        Dev::OpenCl(i) => {
+            let t0 = Instant::now();
+            let prog = kiln_opencl::OclCompiler::new().compile(&spec, &sched, &target.limits())?;
+            let rt = ocl_runtime(i)?;
+            let loaded = rt.load(&prog)?;
+            let compile_s = t0.elapsed().as_secs_f64();
+            let mut bound = loaded.bind(&inputs)?;
+            let mut failed = None;
+            // Device time from profiling events.
+            let st = kiln_cpu::measure::time_samples(
+                &budget,
+                || {},
+                || match bound.launch() {
+                    Ok(t) => t,
+                    Err(e) => {
+                        failed.get_or_insert(e);
+                        f64::NAN
+                    }
+                },
+            );
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+            (st, compile_s)
+        }
+        _ => {
+            let cpu = kiln_cpu::CpuCompiler::new()?;
+            let ck = cpu.compile(&spec, &sched)?;
+            let mut bound = ck.bind(&inputs)?;
+            (bound.measure(&budget), ck.compile_time.as_secs_f64())
+        }
+    };
     let (flops, bytes) = kiln_schedule::work(&spec);
     let gflops = flops / st.median_s / 1e9;
     let gbps = bytes / st.median_s / 1e9;
+    let device = target.name();
     if a.json {
         let v = serde_json::json!({
-            "kernel": k.name, "sizes": spec.sizes(), "device": "cpu", "threads": sched.threads,
+            "kernel": k.name, "sizes": spec.sizes(), "device": device, "threads": sched.threads,
             "median_s": st.median_s, "p20_s": st.p20_s, "p80_s": st.p80_s, "min_s": st.min_s, "cv": st.cv,
             "reps": st.reps, "gflops": gflops, "gbps": gbps, "flops": flops, "bytes": bytes,
-            "compile_s": ck.compile_time.as_secs_f64(), "schedule": sched, "schedule_source": how,
+            "compile_s": compile_s, "schedule": sched, "schedule_source": how,
         });
         println!("{v}");
     } else {
-        println!("{} on cpu ({how}, {} threads)", k.name, sched.threads);
+        match dev {
+            Dev::OpenCl(_) => println!(
+                "{} on {device} ({how}; device time from profiling events)",
+                k.name
+            ),
+            _ => println!("{} on cpu ({how}, {} threads)", k.name, sched.threads),
+        }
         println!(
             "  median {:.3} ms  p20 {:.3} ms  p80 {:.3} ms  cv {:.1}%  ({} runs)",
             st.median_s * 1e3,
@@ -982,7 +1105,7 @@ fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         );
         println!(
             "  {gflops:.2} GFLOP/s  {gbps:.2} GB/s  (compile {:.1} ms)",
-            ck.compile_time.as_secs_f64() * 1e3
+            compile_s * 1e3
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -996,9 +1119,8 @@ fn devices() -> anyhow::Result<ExitCode> {
             for d in ds {
                 println!("{}", d.describe());
             }
-            println!("  (OpenCL devices are listed; compiling kernels for them is not built yet)");
         }
-        Err(e) => println!("opencl: {e}"),
+        Err(e) => println!("opencl: none ({e})"),
     }
     println!("cuda: not available in this build (no CUDA backend yet)");
     Ok(ExitCode::SUCCESS)

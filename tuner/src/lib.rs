@@ -13,4 +13,4 @@ pub mod strategy;
 pub mod tune;
 pub mod worker;
 
-pub use tune::{key_for, tune, winner_schedule, TuneOptions, TuneReport};
+pub use tune::{key_for, tune, winner_schedule, Target, TuneOptions, TuneReport};

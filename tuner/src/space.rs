@@ -71,6 +71,9 @@ fn clip(vals: &[i64], max: usize) -> Vec<i64> {
 impl Space {
     /// Derives the space from the kernel's statements and the device.
     pub fn new(spec: &Specialized<'_>, dev: &DeviceLimits, level: Level) -> Space {
+        if dev.gpu.is_some() {
+            return Self::new_gpu(spec, dev, level);
+        }
         let k = spec.kernel;
         let base = Schedule::default_for(spec, dev);
         let small = level == Level::Small;
@@ -179,6 +182,154 @@ impl Space {
         }
     }
 
+    /// The space on GPU-like devices: per statement the vector axis and
+    /// width (`floatN`), the register tile `rows x vectors` (which is the
+    /// work-item's tile), the work-group shape, the reduction chunk, unroll
+    /// and local-memory staging.
+    fn new_gpu(spec: &Specialized<'_>, dev: &DeviceLimits, level: Level) -> Space {
+        let k = spec.kernel;
+        let base = Schedule::default_for(spec, dev);
+        let small = level == Level::Small;
+        let mut knobs = Vec::new();
+        let mut push = |name: String, values: Vec<i64>| {
+            if values.len() > 1 {
+                knobs.push(Knob { name, values });
+            }
+        };
+        for (i, s) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = s.n_parallel;
+            let nred = s.vars.len() - np;
+            let axes: Vec<i64> = kiln_schedule::legal_axes(spec, i)
+                .into_iter()
+                .filter(|&a| !small || a != VectorAxis::None)
+                .map(axis_code)
+                .collect();
+            push(format!("s{i}.vector"), axes);
+            push(
+                format!("s{i}.width"),
+                if small {
+                    vec![8, 16]
+                } else {
+                    vec![1, 2, 4, 8, 16]
+                },
+            );
+            if np >= 1 {
+                push(
+                    format!("s{i}.rows"),
+                    if small { vec![4, 8] } else { vec![1, 2, 4, 8] },
+                );
+            }
+            push(
+                format!("s{i}.vectors"),
+                if small { vec![1, 2] } else { vec![1, 2, 4] },
+            );
+            push(
+                format!("s{i}.wgx"),
+                if small {
+                    vec![8, 32]
+                } else {
+                    vec![1, 4, 16, 64]
+                },
+            );
+            if np >= 2 {
+                push(
+                    format!("s{i}.wgy"),
+                    if small { vec![1, 4] } else { vec![1, 2, 4, 8] },
+                );
+            }
+            if nred > 0 {
+                let mut kcs: Vec<i64> = if small { vec![0] } else { vec![0, 64, 256] }
+                    .into_iter()
+                    .filter(|&c| c == 0 || c < ext[np] as i64)
+                    .collect();
+                if packable_read(spec, i).is_some() && np <= 2 {
+                    push(format!("s{i}.local"), vec![0, 1]);
+                    // Staged chunks must fit local memory: offer a small one.
+                    if !kcs.contains(&64) && 64 < ext[np] {
+                        kcs.push(64);
+                    }
+                }
+                push(format!("s{i}.kc"), kcs);
+                push(
+                    format!("s{i}.unroll"),
+                    if small { vec![1, 2] } else { vec![1, 2, 4] },
+                );
+            }
+        }
+        Space {
+            knobs,
+            base,
+            dev: dev.clone(),
+            level,
+        }
+    }
+
+    fn decode_gpu(&self, spec: &Specialized<'_>, p: &[usize]) -> Option<Schedule> {
+        let k = spec.kernel;
+        let mut s = self.base.clone();
+        for (i, stmt) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = stmt.n_parallel;
+            let st = &mut s.stmts[i];
+            if let Some(a) = self.value(p, &format!("s{i}.vector")) {
+                st.vector = axis_of(a);
+            }
+            let wi = self
+                .knobs
+                .iter()
+                .position(|x| x.name == format!("s{i}.width"));
+            if st.vector == VectorAxis::None {
+                if wi.is_some_and(|wi| p[wi] != 0) {
+                    return None;
+                }
+                st.vector_width = 1;
+            } else if let Some(w) = self.value(p, &format!("s{i}.width")) {
+                st.vector_width = w as usize;
+            }
+            if let Some(v) = self.value(p, &format!("s{i}.vectors")) {
+                st.vectors = v as usize;
+            }
+            let rvar = row_var(spec, i, st.vector);
+            st.rows = match (rvar, self.value(p, &format!("s{i}.rows"))) {
+                (Some(r), Some(n)) => (n as usize).min(ext[r as usize]),
+                (Some(r), None) => st.rows.min(ext[r as usize]),
+                (None, _) => 1,
+            };
+            // The work-item's tile is its register tile.
+            st.tile = vec![1; np];
+            if np >= 1 && st.vector != VectorAxis::Reduction {
+                st.tile[np - 1] = (st.vectors * st.vector_width).min(ext[np - 1]);
+                if st.vectors * st.vector_width > ext[np - 1].next_power_of_two() {
+                    return None;
+                }
+            }
+            if let Some(r) = rvar {
+                if st.vector != VectorAxis::Reduction {
+                    st.tile[r as usize] = st.rows;
+                }
+            }
+            let wgx = self
+                .value(p, &format!("s{i}.wgx"))
+                .unwrap_or(st.workgroup[0] as i64);
+            let wgy = self.value(p, &format!("s{i}.wgy")).unwrap_or(1);
+            st.workgroup = vec![wgx as usize, wgy as usize];
+            if let Some(kc) = self.value(p, &format!("s{i}.kc")) {
+                st.reduction_tile = kc as usize;
+            }
+            if let Some(u) = self.value(p, &format!("s{i}.unroll")) {
+                st.unroll = if st.vector == VectorAxis::Reduction {
+                    1
+                } else {
+                    u as usize
+                };
+            }
+            st.local = self.value(p, &format!("s{i}.local")) == Some(1);
+        }
+        s.validate(spec, &self.dev).ok()?;
+        Some(s)
+    }
+
     /// The level it was built at.
     pub fn level(&self) -> Level {
         self.level
@@ -209,6 +360,9 @@ impl Space {
 
     /// The schedule of a point, or `None` when pruned.
     pub fn decode(&self, spec: &Specialized<'_>, p: &[usize]) -> Option<Schedule> {
+        if self.dev.gpu.is_some() {
+            return self.decode_gpu(spec, p);
+        }
         let k = spec.kernel;
         let mut s = self.base.clone();
         for st in &mut s.stmts {
@@ -315,6 +469,9 @@ impl Space {
                         "kc" => st.reduction_tile as i64,
                         "unroll" => st.unroll as i64,
                         "pack" => st.pack as i64,
+                        "wgx" => *st.workgroup.first()? as i64,
+                        "wgy" => *st.workgroup.get(1)? as i64,
+                        "local" => st.local as i64,
                         _ => return None,
                     }
                 }

@@ -6,6 +6,7 @@ use crate::worker::{Outcome, Request, Worker};
 use kiln_cache::{Cache, Key, Status, Trial, Winner};
 use kiln_cpu::CpuDevice;
 use kiln_ir::Specialized;
+use kiln_opencl::OclDevice;
 use kiln_schedule::Schedule;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,56 @@ pub struct TuneOptions {
     pub inject: Option<(usize, String)>,
     /// Per-candidate deadline.
     pub deadline: Duration,
+    /// The device to tune for.
+    pub target: Target,
+}
+
+/// A device the tuner measures on.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// The host CPU (LLVM backend).
+    Cpu(CpuDevice),
+    /// An OpenCL device (`opencl:N`).
+    OpenCl(OclDevice),
+}
+
+impl Target {
+    /// The host CPU.
+    pub fn host() -> Target {
+        Target::Cpu(CpuDevice::host())
+    }
+
+    /// Schedule-validation limits.
+    pub fn limits(&self) -> kiln_schedule::DeviceLimits {
+        match self {
+            Target::Cpu(d) => d.limits(),
+            Target::OpenCl(d) => d.limits(),
+        }
+    }
+
+    /// `cpu:<fingerprint>` or `opencl:<fingerprint>` (cache keys).
+    pub fn key_device(&self) -> String {
+        match self {
+            Target::Cpu(d) => format!("cpu:{}", d.fingerprint()),
+            Target::OpenCl(d) => format!("opencl:{}", d.fingerprint()),
+        }
+    }
+
+    /// The OpenCL device index, if any (sent to the worker).
+    pub fn opencl_index(&self) -> Option<usize> {
+        match self {
+            Target::Cpu(_) => None,
+            Target::OpenCl(d) => Some(d.index),
+        }
+    }
+
+    /// The name users type: `cpu` or `opencl:N`.
+    pub fn name(&self) -> String {
+        match self {
+            Target::Cpu(_) => "cpu".into(),
+            Target::OpenCl(d) => format!("opencl:{}", d.index),
+        }
+    }
 }
 
 impl Default for TuneOptions {
@@ -59,6 +110,7 @@ impl Default for TuneOptions {
             progress: false,
             inject: None,
             deadline: Duration::from_secs(60),
+            target: Target::host(),
         }
     }
 }
@@ -116,8 +168,8 @@ pub enum TuneError {
     NothingCorrect(String),
 }
 
-/// The cache key of a specialized kernel on the host CPU for a space.
-pub fn key_for(spec: &Specialized<'_>, device: &CpuDevice, space: &Space) -> Key {
+/// The cache key of a specialized kernel on a device for a space.
+pub fn key_for(spec: &Specialized<'_>, target: &Target, space: &Space) -> Key {
     let k = spec.kernel;
     let dt = |ids: &[kiln_ir::ir::TensorId]| {
         ids.iter()
@@ -130,11 +182,11 @@ pub fn key_for(spec: &Specialized<'_>, device: &CpuDevice, space: &Space) -> Key
         kernel: k.name.clone(),
         sizes: spec.sizes(),
         dtypes: format!("{}->{}", dt(&k.inputs), dt(&k.outputs)),
-        device: format!("cpu:{}", device.fingerprint()),
+        device: target.key_device(),
         compiler: format!(
             "kiln {} llvm {}",
             env!("CARGO_PKG_VERSION"),
-            device.llvm_version
+            CpuDevice::host().llvm_version
         ),
         space: space.checksum(),
     }
@@ -143,15 +195,16 @@ pub fn key_for(spec: &Specialized<'_>, device: &CpuDevice, space: &Space) -> Key
 /// The cached winner for this kernel, shape and device, if any (any space level).
 pub fn winner_schedule(
     spec: &Specialized<'_>,
-    device: &CpuDevice,
+    target: &Target,
     cache: &Cache,
 ) -> Option<(Schedule, Winner)> {
+    let limits = target.limits();
     for level in [Level::Full, Level::Small] {
-        let space = Space::new(spec, &device.limits(), level);
-        let key = key_for(spec, device, &space);
+        let space = Space::new(spec, &limits, level);
+        let key = key_for(spec, target, &space);
         if let Ok(Some(w)) = cache.winner(&key) {
             if let Ok(s) = serde_json::from_value::<Schedule>(w.schedule.clone()) {
-                if s.validate(spec, &device.limits()).is_ok() {
+                if s.validate(spec, &limits).is_ok() {
                     return Some((s, w));
                 }
             }
@@ -177,10 +230,9 @@ pub fn tune(
     opts: &TuneOptions,
 ) -> Result<TuneReport, TuneError> {
     let start = Instant::now();
-    let device = CpuDevice::host();
-    let dev = device.limits();
+    let dev = opts.target.limits();
     let space = Space::new(spec, &dev, opts.level);
-    let key = key_for(spec, &device, &space);
+    let key = key_for(spec, &opts.target, &space);
     let key_id = key.id();
     let mut rng = rand::rngs::StdRng::seed_from_u64(opts.seed);
     let (pruned_size, pruned_exact) = space.pruned_size(spec, 200_000, &mut rng);
@@ -270,6 +322,7 @@ pub fn tune(
         inject: None,
         overhead: false,
         prefetch: None,
+        device: opts.target.opencl_index(),
     };
     // Launch overhead, reported separately.
     let mut oreq = request(&report.best, None, 100, false);
@@ -357,7 +410,7 @@ pub fn tune(
             continue;
         }
         let code_hash =
-            blake3::hash(kiln_mlir::emit(spec, &sched).text.as_bytes()).to_hex()[..24].to_string();
+            blake3::hash(code_of(spec, &sched, &opts.target).as_bytes()).to_hex()[..24].to_string();
         if let Some(cost) = code_seen.get(&code_hash) {
             report.duplicates += 1;
             if let Some(p) = point {
@@ -535,4 +588,12 @@ pub fn tune(
     })?;
     report.elapsed_s = start.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The code a schedule produces on a target (for deduplication).
+fn code_of(spec: &Specialized<'_>, sched: &Schedule, target: &Target) -> String {
+    match target {
+        Target::Cpu(_) => kiln_mlir::emit(spec, sched).text,
+        Target::OpenCl(_) => kiln_mlir::emit_gpu(spec, sched).text,
+    }
 }

@@ -60,6 +60,9 @@ pub struct Request {
     /// compile thread while this candidate is verified and warmed up.
     #[serde(default)]
     pub prefetch: Option<kiln_schedule::Schedule>,
+    /// OpenCL device index; `None` measures on the host CPU.
+    #[serde(default)]
+    pub device: Option<usize>,
 }
 
 fn yes() -> bool {
@@ -216,12 +219,13 @@ pub fn worker_main() -> i32 {
     };
     let mut problem: Option<Problem> = None;
     let mut compiler = CompileThread::start();
+    let mut ocl: Option<Ocl> = None;
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let resp = match serde_json::from_str::<Request>(&line) {
-            Ok(req) => serve(&cpu, &mut compiler, &mut problem, &req),
+            Ok(req) => serve(&cpu, &mut compiler, &mut ocl, &mut problem, &req),
             Err(e) => Response {
                 status: "compile_error".into(),
                 error: Some(format!("bad request: {e}")),
@@ -246,9 +250,16 @@ fn fail(status: &str, e: impl ToString) -> Response {
     }
 }
 
+/// The worker's OpenCL state: compiler and device, opened on first use.
+struct Ocl {
+    compiler: kiln_opencl::OclCompiler,
+    rt: kiln_opencl::Runtime,
+}
+
 fn serve(
     cpu: &CpuCompiler,
     compiler: &mut CompileThread,
+    ocl: &mut Option<Ocl>,
     problem: &mut Option<Problem>,
     req: &Request,
 ) -> Response {
@@ -263,8 +274,26 @@ fn serve(
             _ => {}
         }
     }
-    if req.overhead {
+    if req.overhead && req.device.is_none() {
         return empty_launch(cpu);
+    }
+    if let Some(index) = req.device {
+        if ocl.as_ref().is_none_or(|o| o.rt.device.index != index) {
+            let dir = kiln_cache::default_dir(None).join("opencl-bin");
+            match kiln_opencl::Runtime::new(index, Some(dir)) {
+                Ok(rt) => {
+                    *ocl = Some(Ocl {
+                        compiler: kiln_opencl::OclCompiler::new(),
+                        rt,
+                    })
+                }
+                Err(e) => return fail("compile_error", e),
+            }
+        }
+    }
+    if req.overhead {
+        let o = ocl.as_ref().expect("opened above");
+        return ocl_empty_launch(o);
     }
     let kernels = match kiln_ir::check_source(&req.source) {
         Ok(k) => k,
@@ -291,6 +320,9 @@ fn serve(
         });
     }
     let p = problem.as_ref().expect("set above");
+    if let Some(o) = ocl.as_ref().filter(|_| req.device.is_some()) {
+        return serve_ocl(o, &spec, p, req);
+    }
     // This candidate first, then the next one, on the compile thread.
     let job = job_for(req, &req.schedule);
     let key = job.key.clone();
@@ -310,34 +342,11 @@ fn serve(
     if req.verify {
         bound.fill_sentinel();
         bound.launch();
-        for (o, (got, want)) in bound.outputs().iter().zip(&p.reference).enumerate() {
-            let left = got.sentinel_positions();
-            let wanted_nan = |i: usize| want.iter().any(|&(j, v)| j == i && v.is_nan());
-            if let Some(&i) = left.iter().find(|&&i| !wanted_nan(i)) {
-                return Response {
-                    compile_s,
-                    ..fail(
-                        "wrong",
-                        format!(
-                            "output {o}: element {i} was never written ({} in all)",
-                            left.len()
-                        ),
-                    )
-                };
-            }
-            let g = got.to_f64();
-            for &(i, w) in want {
-                let v = g[i];
-                if !close(v, w, got.dtype()) {
-                    return Response {
-                        compile_s,
-                        ..fail(
-                            "wrong",
-                            format!("output {o}: element {i} is {v}, the reference says {w}"),
-                        )
-                    };
-                }
-            }
+        if let Err(e) = check_outputs(&bound.outputs(), &p.reference) {
+            return Response {
+                compile_s,
+                ..fail("wrong", e)
+            };
         }
     }
     // Warm up while the next candidate may still be compiling, then wait
@@ -402,6 +411,168 @@ fn serve(
         error: None,
         stats: Some(stats),
         compile_s,
+    }
+}
+
+/// Compares outputs with the reference samples; no output element may keep
+/// the sentinel unless the reference says NaN there.
+fn check_outputs(outs: &[HostTensor], reference: &[Vec<(usize, f64)>]) -> Result<(), String> {
+    for (o, (got, want)) in outs.iter().zip(reference).enumerate() {
+        let left = got.sentinel_positions();
+        let wanted_nan = |i: usize| want.iter().any(|&(j, v)| j == i && v.is_nan());
+        if let Some(&i) = left.iter().find(|&&i| !wanted_nan(i)) {
+            return Err(format!(
+                "output {o}: element {i} was never written ({} in all)",
+                left.len()
+            ));
+        }
+        let g = got.to_f64();
+        for &(i, w) in want {
+            let v = g[i];
+            if !close(v, w, got.dtype()) {
+                return Err(format!(
+                    "output {o}: element {i} is {v}, the reference says {w}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An OpenCL candidate: compile to OpenCL C, build (driver compile or
+/// binary cache), verify, then time with the device's profiling counters.
+fn serve_ocl(o: &Ocl, spec: &Specialized<'_>, p: &Problem, req: &Request) -> Response {
+    let t0 = std::time::Instant::now();
+    let dev = o.rt.device.limits();
+    let prog = match o.compiler.compile(spec, &req.schedule, &dev) {
+        Ok(x) => x,
+        Err(e) => return fail("compile_error", e),
+    };
+    let loaded = match o.rt.load(&prog) {
+        Ok(l) => l,
+        Err(e) => return fail("compile_error", e),
+    };
+    let compile_s = t0.elapsed().as_secs_f64();
+    let mut bound = match loaded.bind(&p.inputs) {
+        Ok(b) => b,
+        Err(e) => return fail("compile_error", e),
+    };
+    let err = |e: kiln_opencl::OclError| Response {
+        compile_s,
+        ..fail("compile_error", e)
+    };
+    if req.verify {
+        if let Err(e) = bound.fill_sentinel() {
+            return err(e);
+        }
+        if let Err(e) = bound.launch() {
+            return err(e);
+        }
+        let outs = match bound.outputs() {
+            Ok(x) => x,
+            Err(e) => return err(e),
+        };
+        if let Err(e) = check_outputs(&outs, &p.reference) {
+            return Response {
+                compile_s,
+                ..fail("wrong", e)
+            };
+        }
+    }
+    let mut failed = None;
+    let mut launch = || match bound.launch() {
+        Ok(t) => t,
+        Err(e) => {
+            failed.get_or_insert(e);
+            f64::NAN
+        }
+    };
+    if let Some(best) = req.best_s {
+        let probe = kiln_cpu::measure::time_samples(
+            &Budget {
+                warmup: Duration::from_millis(req.warmup_ms.min(20)),
+                time: Duration::ZERO,
+                min_reps: 3,
+                max_reps: 3,
+                stable_se: None,
+            },
+            || {},
+            &mut launch,
+        );
+        if probe.min_s > 1.5 * best {
+            return Response {
+                status: "abandoned".into(),
+                error: Some(format!(
+                    "{:.3} ms is over 1.5x the best {:.3} ms",
+                    probe.min_s * 1e3,
+                    best * 1e3
+                )),
+                stats: Some(probe),
+                compile_s,
+            };
+        }
+    }
+    let stats = kiln_cpu::measure::time_samples(
+        &Budget {
+            warmup: Duration::from_millis(req.warmup_ms),
+            time: Duration::from_millis(req.time_ms),
+            min_reps: req.min_reps.max(3),
+            max_reps: 100_000,
+            stable_se: Some(0.01),
+        },
+        || {},
+        &mut launch,
+    );
+    if let Some(e) = failed {
+        return err(e);
+    }
+    Response {
+        status: "ok".into(),
+        error: None,
+        stats: Some(stats),
+        compile_s,
+    }
+}
+
+/// Host wall time of launching a one-element kernel and waiting for it.
+fn ocl_empty_launch(o: &Ocl) -> Response {
+    let k = kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
+        .expect("valid")
+        .remove(0);
+    let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
+    let dev = o.rt.device.limits();
+    let s = kiln_schedule::Schedule::default_for(&spec, &dev);
+    let run = || -> Result<Stats, String> {
+        let prog = o
+            .compiler
+            .compile(&spec, &s, &dev)
+            .map_err(|e| e.to_string())?;
+        let l = o.rt.load(&prog).map_err(|e| e.to_string())?;
+        let x = HostTensor::zeros(DType::F32, vec![1]);
+        let mut b = l
+            .bind(std::slice::from_ref(&x))
+            .map_err(|e| e.to_string())?;
+        Ok(kiln_cpu::measure::time_fn(
+            &Budget {
+                warmup: Duration::from_millis(20),
+                time: Duration::from_millis(100),
+                min_reps: 10,
+                max_reps: 100_000,
+                stable_se: None,
+            },
+            || {
+                let _ = b.launch();
+            },
+        ))
+    };
+    match run() {
+        Ok(st) => Response {
+            status: "ok".into(),
+            error: None,
+            stats: Some(st),
+            compile_s: 0.0,
+        },
+        Err(e) => fail("compile_error", e),
     }
 }
 

@@ -83,6 +83,7 @@ impl CpuDevice {
         DeviceLimits {
             cores: self.cores,
             vector_bits: self.vector_bits,
+            gpu: None,
         }
     }
 

@@ -77,7 +77,21 @@ pub fn time_fn(budget: &Budget, f: impl FnMut()) -> Stats {
 
 /// Like [`time_fn`], running `between` before every timed run, outside the
 /// timed region (e.g. evicting caches).
-pub fn time_between(budget: &Budget, mut between: impl FnMut(), mut f: impl FnMut()) -> Stats {
+pub fn time_between(budget: &Budget, between: impl FnMut(), mut f: impl FnMut()) -> Stats {
+    time_samples(budget, between, || {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64()
+    })
+}
+
+/// The timing loop with the sample taken by `f` itself (seconds), e.g.
+/// from a device's profiling counters; wall time paces the budget.
+pub fn time_samples(
+    budget: &Budget,
+    mut between: impl FnMut(),
+    mut f: impl FnMut() -> f64,
+) -> Stats {
     let start = Instant::now();
     f();
     while start.elapsed() < budget.warmup {
@@ -99,9 +113,7 @@ pub fn time_between(budget: &Budget, mut between: impl FnMut(), mut f: impl FnMu
             }
         }
         between();
-        let t = Instant::now();
-        f();
-        samples.push(t.elapsed().as_secs_f64());
+        samples.push(f());
     }
     Stats::of(&samples)
 }

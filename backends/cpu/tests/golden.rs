@@ -32,6 +32,7 @@ fn mlir_and_llvm_goldens() {
     let dev = DeviceLimits {
         cores: 2,
         vector_bits: 512,
+        gpu: None,
     };
     let c = CpuCompiler::new().unwrap();
     type Case<'a> = (&'a str, &'a [(&'a str, i64)], bool);

@@ -9,10 +9,16 @@
 //! loader at run time: where none is installed, or no platform exists,
 //! every entry point returns a clear error.
 //!
-//! The compile half (scheduled kernels through MLIR's gpu dialect to
-//! OpenCL C) is not built yet; see ARCHITECTURE.md.
+//! The compile half ([`compile`]: scheduled kernels through MLIR's gpu
+//! dialect to OpenCL C) needs no device; [`kernel`] runs its programs.
 
 #![allow(unsafe_code)]
+
+pub mod compile;
+pub mod kernel;
+
+pub use compile::{ClProgram, CompileError, OclCompiler, Stage};
+pub use kernel::{Bound, Loaded};
 
 use kiln_ir::DType;
 use kiln_tensor::{Data, HostTensor};
@@ -46,6 +52,9 @@ pub enum OclError {
         /// Driver build log.
         log: String,
     },
+    /// Inputs that do not match the compiled kernel.
+    #[error("input: {0}")]
+    Input(String),
     /// Any other OpenCL call failed.
     #[error("OpenCL {call} failed: {code}")]
     Call {
@@ -56,7 +65,7 @@ pub enum OclError {
     },
 }
 
-fn call_err(call: &'static str) -> impl Fn(opencl3::error_codes::ClError) -> OclError {
+pub(crate) fn call_err(call: &'static str) -> impl Fn(opencl3::error_codes::ClError) -> OclError {
     move |e| OclError::Call {
         call,
         code: e.to_string(),
@@ -86,6 +95,9 @@ pub struct OclDevice {
     pub max_work_group: usize,
     /// Largest work-group per dimension.
     pub max_work_items: Vec<usize>,
+    /// Preferred `float` vector width (lanes).
+    #[serde(default)]
+    pub float_lanes: u32,
 }
 
 impl OclDevice {
@@ -102,6 +114,21 @@ impl OclDevice {
             self.compute_units
         );
         blake3::hash(s.as_bytes()).to_hex()[..16].to_string()
+    }
+
+    /// Limits for schedule validation: compute units, the preferred vector
+    /// width, work-group and local-memory limits.
+    pub fn limits(&self) -> kiln_schedule::DeviceLimits {
+        let item = |i: usize| self.max_work_items.get(i).copied().unwrap_or(1);
+        kiln_schedule::DeviceLimits {
+            cores: self.compute_units.max(1) as usize,
+            vector_bits: 32 * self.float_lanes.max(4) as usize,
+            gpu: Some(kiln_schedule::GpuLimits {
+                max_workgroup: self.max_work_group.max(1),
+                max_items: [item(0).max(1), item(1).max(1)],
+                local_mem: self.local_mem as usize,
+            }),
+        }
     }
 
     /// One paragraph for `kiln devices`.
@@ -155,6 +182,7 @@ fn all_devices() -> Result<Vec<(OclDevice, Device)>, OclError> {
                 local_mem: d.local_mem_size().unwrap_or(0),
                 max_work_group: d.max_work_group_size().unwrap_or(1),
                 max_work_items: d.max_work_item_sizes().unwrap_or_default(),
+                float_lanes: d.max_preferred_vector_width_float().unwrap_or(4),
             };
             out.push((info, d));
         }
@@ -172,13 +200,13 @@ pub struct Runtime {
     /// The device.
     pub device: OclDevice,
     context: Context,
-    queue: CommandQueue,
+    pub(crate) queue: CommandQueue,
     cache_dir: Option<PathBuf>,
 }
 
 /// A device buffer holding one tensor.
 pub struct DeviceTensor {
-    buf: Buffer<u8>,
+    pub(crate) buf: Buffer<u8>,
     dtype: DType,
     shape: Vec<usize>,
 }

@@ -26,8 +26,12 @@ pub struct StmtFn {
     pub name: String,
     /// Tensors passed as arguments, in order (target first).
     pub args: Vec<TensorId>,
-    /// Blocks of the launch.
+    /// Blocks of the launch (work-items on GPU-like devices).
     pub blocks: usize,
+    /// GPU-like devices: global work size `[x, y]`, whole work-groups.
+    pub global: [usize; 2],
+    /// GPU-like devices: work-group size `[x, y]`.
+    pub workgroup: [usize; 2],
 }
 
 /// The emitted module and its entry points.
@@ -54,10 +58,54 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
             name: format!("s{i}"),
             args: f.args.clone(),
             blocks: sched.blocks(spec, i),
+            global: [sched.blocks(spec, i), 1],
+            workgroup: [1, 1],
         });
     }
     text.push_str("}\n");
     Emitted { text, stmts }
+}
+
+/// Emits the kernel for a GPU-like device as a `gpu.module` of one
+/// `gpu.func` kernel per statement (`@s<i>(tensors...)`), under a schedule
+/// validated against GPU limits. Each work-item computes one block: its
+/// tile coordinate along the last parallel variable is `gpu.global_id x`,
+/// the others are decoded from `gpu.global_id y`. Work-items past the end
+/// get empty ranges, so every work-item of a group reaches the barriers of
+/// local-memory staging. `known_block_size` carries the work-group size.
+pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
+    let mut text =
+        String::from("module attributes {gpu.container_module} {\n  gpu.module @kiln {\n");
+    let mut stmts = Vec::new();
+    for i in 0..spec.kernel.stmts.len() {
+        let st = &sched.stmts[i];
+        let wg = [st.workgroup[0], st.workgroup[1]];
+        let mut f = FnEmitter::new(spec, i, st);
+        f.gpu = Some(GpuMode {
+            wg,
+            local: st.local,
+        });
+        f.depth = 3;
+        f.function();
+        text.push_str(&f.finish());
+        let g = sched.grid(spec, i);
+        stmts.push(StmtFn {
+            name: format!("s{i}"),
+            args: f.args.clone(),
+            blocks: sched.blocks(spec, i),
+            global: [g[0].next_multiple_of(wg[0]), g[1].next_multiple_of(wg[1])],
+            workgroup: wg,
+        });
+    }
+    text.push_str("  }\n}\n");
+    Emitted { text, stmts }
+}
+
+/// GPU emission settings of one statement.
+#[derive(Clone, Copy)]
+struct GpuMode {
+    wg: [usize; 2],
+    local: bool,
 }
 
 fn idx(t: TensorId) -> u32 {
@@ -119,6 +167,12 @@ struct FnEmitter<'a, 'k> {
     local: Vec<(TensorId, Vec<usize>)>,
     /// First row of the current block (for block-local indexing).
     row0: String,
+    /// Set when emitting a `gpu.func` kernel.
+    gpu: Option<GpuMode>,
+    /// Workgroup-memory attributions of a GPU kernel (name, type).
+    workgroup_bufs: Vec<(String, String)>,
+    /// Local ids `(x, y)` of a GPU kernel, once materialized.
+    lids: Option<(String, String)>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -147,6 +201,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             panel: None,
             local: Vec::new(),
             row0: String::new(),
+            gpu: None,
+            workgroup_bufs: Vec::new(),
+            lids: None,
         }
     }
 
@@ -237,24 +294,65 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             "  // {} = statement {} of `{}`",
             k.tensors[k.stmts[self.stmt].target].name, self.stmt, k.name
         );
-        let _ = writeln!(
-            s,
-            "  func.func @s{}({}, %blo: index, %bhi: index) {{",
-            self.stmt,
-            params.join(", ")
-        );
+        let ind = if self.gpu.is_some() { "  " } else { "" };
+        match self.gpu {
+            Some(g) => {
+                let wgb = if self.workgroup_bufs.is_empty() {
+                    String::new()
+                } else {
+                    let b: Vec<String> = self
+                        .workgroup_bufs
+                        .iter()
+                        .map(|(n, t)| format!("{n}: {t}"))
+                        .collect();
+                    format!(" workgroup({})", b.join(", "))
+                };
+                let _ = writeln!(
+                    s,
+                    "    gpu.func @s{}({}){wgb} kernel attributes {{known_block_size = array<i32: {}, {}, 1>}} {{",
+                    self.stmt,
+                    params.join(", "),
+                    g.wg[0],
+                    g.wg[1]
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "  func.func @s{}({}, %blo: index, %bhi: index) {{",
+                    self.stmt,
+                    params.join(", ")
+                );
+            }
+        }
         for (key, v) in &self.consts {
             let (lit, ty) = key
                 .rsplit_once(" : ")
                 .expect("constant keys are `lit : ty`");
-            let _ = writeln!(s, "    {v} = arith.constant {lit} : {ty}");
+            let _ = writeln!(s, "{ind}    {v} = arith.constant {lit} : {ty}");
         }
         for l in &self.prelude {
-            let _ = writeln!(s, "    {l}");
+            let _ = writeln!(s, "{ind}    {l}");
         }
         s.push_str(&self.body);
-        s.push_str("    return\n  }\n");
+        if self.gpu.is_some() {
+            s.push_str("      gpu.return\n    }\n");
+        } else {
+            s.push_str("    return\n  }\n");
+        }
         s
+    }
+
+    /// Local ids `(x, y)` of the work-item (GPU kernels).
+    fn lids(&mut self) -> (String, String) {
+        if let Some(l) = &self.lids {
+            return l.clone();
+        }
+        let (x, y) = (self.fresh(), self.fresh());
+        self.prelude.push(format!("{x} = gpu.thread_id x"));
+        self.prelude.push(format!("{y} = gpu.thread_id y"));
+        self.lids = Some((x.clone(), y.clone()));
+        (x, y)
     }
 
     // ---- loops ----------------------------------------------------------
@@ -332,26 +430,50 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let ext = self.spec.domain(self.stmt).to_vec();
         let np = s.n_parallel;
         let one = self.cidx(1);
-        let (blo, bhi) = ("%blo".to_string(), "%bhi".to_string());
-        let (b, _, _) = self.for_open(&blo, &bhi, &one, &[]);
-        // Decode the block id into tile coordinates (row-major grid).
+        let gpu = self.gpu;
+        let mut rem = if gpu.is_some() {
+            let gx = self.op("gpu.global_id x");
+            let gy = self.op("gpu.global_id y");
+            if np == 0 {
+                // One work-item computes a rank-0 result.
+                let z = self.cidx(0);
+                let a = self.op(&format!("arith.cmpi eq, {gx}, {z} : index"));
+                let b = self.op(&format!("arith.cmpi eq, {gy}, {z} : index"));
+                let c = self.op(&format!("arith.andi {a}, {b} : i1"));
+                self.line(&format!("scf.if {c} {{"));
+                self.depth += 1;
+            }
+            (gx, gy)
+        } else {
+            let (blo, bhi) = ("%blo".to_string(), "%bhi".to_string());
+            let (b, _, _) = self.for_open(&blo, &bhi, &one, &[]);
+            (String::new(), b)
+        };
+        // Decode the block id into tile coordinates (row-major grid; on
+        // GPUs the last coordinate is global id x, the rest come from y).
         let mut lo = vec![String::new(); np];
         let mut hi = vec![String::new(); np];
-        let mut rem = b;
         for v in (0..np).rev() {
             let t = self.st.tile[v];
             let g = ext[v].div_ceil(t);
             let gc = self.cidx(g as i64);
-            let coord = if v == 0 {
-                rem.clone()
+            let coord = if gpu.is_some() && v + 1 == np {
+                rem.0.clone()
+            } else if v == 0 {
+                rem.1.clone()
             } else {
-                self.op(&format!("arith.remui {rem}, {gc} : index"))
+                self.op(&format!("arith.remui {}, {gc} : index", rem.1))
             };
-            if v > 0 {
-                rem = self.op(&format!("arith.divui {rem}, {gc} : index"));
+            if v > 0 && !(gpu.is_some() && v + 1 == np) {
+                rem.1 = self.op(&format!("arith.divui {}, {gc} : index", rem.1));
             }
             let tc = self.cidx(t as i64);
             lo[v] = self.op(&format!("arith.muli {coord}, {tc} : index"));
+            if gpu.is_some() {
+                // Work-items past the end get an empty range.
+                let e = self.cidx(ext[v] as i64);
+                lo[v] = self.op(&format!("arith.minui {}, {e} : index", lo[v]));
+            }
             if v == 0 {
                 self.row0 = lo[0].clone();
             }
@@ -396,8 +518,12 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let khi = self.op(&format!("arith.minui {end}, {e} : index"));
             let first = self.op(&format!("arith.cmpi eq, {kt}, {c0} : index"));
             chunk = Some((kt, khi, first));
+            if self.gpu.is_some_and(|g| g.local) {
+                // The previous chunk's tile is read by the whole group.
+                self.line("gpu.barrier");
+            }
         }
-        if self.st.pack {
+        if self.st.pack || self.st.local {
             self.emit_pack(np, &ext, &lo, &hi, &chunk, &mut env);
         }
         // Register-tile rows: full tiles of `rows`, then single rows.
@@ -427,7 +553,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         for _ in 0..opened {
             self.for_close(&[], &[]);
         }
-        self.for_close(&[], &[]);
+        if gpu.is_none() || np == 0 {
+            // The block loop, or the rank-0 guard.
+            self.for_close(&[], &[]);
+        }
     }
 
     /// Columns of a row group: full vector groups, then scalar remainder
@@ -515,9 +644,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let panels = self.st.tile[c].div_ceil(nrw);
         let d = cty(k.exprs[read].ty);
         let buf = self.fresh();
-        self.prelude.push(format!(
-            "{buf} = memref.alloca() {{alignment = 64 : i64}} : memref<{panels}x{kc}x{nrw}x{d}>"
-        ));
+        let (mty, pre) = self.pack_type(panels, kc, nrw, d);
+        if self.st.local {
+            self.workgroup_bufs.push((buf.clone(), mty.clone()));
+        } else {
+            self.prelude.push(format!(
+                "{buf} = memref.alloca() {{alignment = 64 : i64}} : {mty}"
+            ));
+        }
         let (klo, khi) = match chunk {
             Some((a, b, _)) => (a.clone(), b.clone()),
             None => (self.cidx(0), self.cidx(ext[np] as i64)),
@@ -529,7 +663,17 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let (col, _, _) = self.for_open(&clo, &full, &step, &[]);
         let dc = self.op(&format!("arith.subi {col}, {clo} : index"));
         let p = self.op(&format!("arith.divui {dc}, {step} : index"));
-        let (kk, _, _) = self.for_open(&klo, &khi, &one, &[]);
+        // In local memory the work-items of a column share the copy: item
+        // `y` copies rows y, y + wy, ... of the chunk.
+        let (kstart, kstep) = match self.gpu.filter(|g| g.local) {
+            Some(g) => {
+                let (_, ly) = self.lids();
+                let s0 = self.op(&format!("arith.addi {klo}, {ly} : index"));
+                (s0, self.cidx(g.wg[1] as i64))
+            }
+            None => (klo.clone(), one.clone()),
+        };
+        let (kk, _, _) = self.for_open(&kstart, &khi, &kstep, &[]);
         let krel = self.op(&format!("arith.subi {kk}, {klo} : index"));
         let saved = (env[c].clone(), env[np].clone());
         env[np] = Some(VarVal {
@@ -544,16 +688,40 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let ty = vt(d, w);
             if w == 1 {
                 self.line(&format!(
-                    "memref.store {v}, {buf}[{p}, {krel}, {off}] : memref<{panels}x{kc}x{nrw}x{d}>"
+                    "memref.store {v}, {buf}[{pre}{p}, {krel}, {off}] : {mty}"
                 ));
             } else {
-                self.line(&format!("vector.store {v}, {buf}[{p}, {krel}, {off}] : memref<{panels}x{kc}x{nrw}x{d}>, {ty}"));
+                self.line(&format!(
+                    "vector.store {v}, {buf}[{pre}{p}, {krel}, {off}] : {mty}, {ty}"
+                ));
             }
         }
         (env[c], env[np]) = saved;
         self.for_close(&[], &[]);
         self.for_close(&[], &[]);
+        if self.st.local {
+            self.line("gpu.barrier");
+        }
         self.pack = Some((t, buf, clo, klo));
+    }
+
+    /// Type of the pack buffer and the index prefix that selects this
+    /// work-item's panels (`%lx, ` in local memory, where the group's
+    /// columns each have their own panels).
+    fn pack_type(&mut self, panels: usize, kc: usize, nrw: usize, d: &str) -> (String, String) {
+        match self.gpu.filter(|g| g.local) {
+            Some(g) => {
+                let (lx, _) = self.lids();
+                (
+                    format!(
+                        "memref<{}x{panels}x{kc}x{nrw}x{d}, #gpu.address_space<workgroup>>",
+                        g.wg[0]
+                    ),
+                    format!("{lx}, "),
+                )
+            }
+            None => (format!("memref<{panels}x{kc}x{nrw}x{d}>"), String::new()),
+        }
     }
 
     /// A read of the packed tensor inside a full column group: load from the panel.
@@ -580,9 +748,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         };
         let panels = self.st.tile[np - 1].div_ceil(nv * vw);
         let d = cty(self.spec.kernel.tensors[t].dtype);
+        let (mty, pre) = self.pack_type(panels, kc, nv * vw, d);
         Some(self.op(&format!(
-            "vector.load {buf}[{panel}, {krel}, {off}] : memref<{panels}x{kc}x{}x{d}>, {}",
-            nv * vw,
+            "vector.load {buf}[{pre}{panel}, {krel}, {off}] : {mty}, {}",
             vt(d, w)
         )))
     }

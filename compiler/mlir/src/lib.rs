@@ -8,8 +8,9 @@
 //! crate: callers see text and inkwell modules only.
 
 pub mod emit;
+pub mod opencl;
 
-pub use emit::{emit, Emitted, StmtFn};
+pub use emit::{emit, emit_gpu, Emitted, StmtFn};
 
 use melior::dialect::DialectRegistry;
 use melior::ir::Module;
@@ -35,6 +36,9 @@ pub enum MlirError {
     /// A pass failed.
     #[error("MLIR lowering failed: {0}")]
     Pass(String),
+    /// The OpenCL C emitter met an op or type it does not handle.
+    #[error("{0}")]
+    OpenCl(#[from] opencl::ClError),
     /// Translation to LLVM IR failed.
     #[error("translation to LLVM IR failed: {0}")]
     Translate(String),
@@ -95,6 +99,29 @@ impl Mlir {
         pm.run(&mut module)
             .map_err(|e| MlirError::Pass(format!("{e}: {}", self.take_diags())))?;
         Ok(module)
+    }
+
+    fn normalized(&self, text: &str) -> Result<Module<'_>, MlirError> {
+        let mut module =
+            Module::parse(&self.ctx, text).ok_or_else(|| MlirError::Parse(self.take_diags()))?;
+        let pm = PassManager::new(&self.ctx);
+        parse_pass_pipeline(pm.as_operation_pass_manager(), opencl::NORMALIZE)
+            .map_err(|e| MlirError::Pass(format!("{e} {}", self.take_diags())))?;
+        pm.run(&mut module)
+            .map_err(|e| MlirError::Pass(format!("{e}: {}", self.take_diags())))?;
+        Ok(module)
+    }
+
+    /// Normalizes a gpu-dialect module ([`opencl::NORMALIZE`]) and prints it.
+    pub fn normalize_gpu(&self, text: &str) -> Result<String, MlirError> {
+        Ok(self.normalized(text)?.as_operation().to_string())
+    }
+
+    /// Normalizes a gpu-dialect module from [`emit_gpu`] and prints its
+    /// kernels as OpenCL C.
+    pub fn to_opencl(&self, text: &str) -> Result<String, MlirError> {
+        let module = self.normalized(text)?;
+        Ok(opencl::translate(&module)?)
     }
 
     /// Runs the lowering pipeline and prints the LLVM-dialect module.

@@ -20,6 +20,16 @@
 //!   statement order, so rows produced by one statement are consumed while
 //!   still in cache.
 //!
+//! On GPU-like devices (OpenCL; [`DeviceLimits::gpu`] is set) one block is
+//! one work-item: the tiles are the work-item's share of the output, and
+//! two more fields apply:
+//! - `workgroup`: work-items per work-group along x (tiles of the last
+//!   parallel variable) and y (tiles of the other parallel variables); the
+//!   number of work-groups follows from the block count;
+//! - `local`: stage the operand shared by a work-group's rows (see
+//!   [`packable_read`]) in local memory, one chunk at a time, between
+//!   barriers (the GPU form of `pack`; `pack` and `fuse` are CPU-only).
+//!
 //! `threads` caps the worker threads of the launch. Schedules are plain,
 //! serializable data; [`Schedule::validate`] checks one against a kernel and
 //! a device and names the offending field.
@@ -68,6 +78,17 @@ pub struct StmtSchedule {
     /// chunk, so the register tile streams it from consecutive addresses.
     #[serde(default)]
     pub pack: bool,
+    /// GPU-like devices only: work-group size `[x, y]` (x along the tiles
+    /// of the last parallel variable). Empty on the CPU.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workgroup: Vec<usize>,
+    /// GPU-like devices only: stage the shared operand tile in local memory.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub local: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// How a kernel runs: one entry per statement, plus the thread count.
@@ -86,7 +107,24 @@ pub struct DeviceLimits {
     pub cores: usize,
     /// Native vector register width in bits (512 for AVX-512).
     pub vector_bits: usize,
+    /// Work-group limits of a GPU-like (OpenCL) device; `None` on the CPU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<GpuLimits>,
 }
+
+/// Work-group limits of a GPU-like device, as the driver reports them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GpuLimits {
+    /// Largest work-group (work-items).
+    pub max_workgroup: usize,
+    /// Largest work-group along x and y.
+    pub max_items: [usize; 2],
+    /// Local memory per work-group, bytes.
+    pub local_mem: usize,
+}
+
+/// Vector widths OpenCL C has types for (`floatN`).
+pub const GPU_WIDTHS: [usize; 5] = [1, 2, 4, 8, 16];
 
 /// A schedule that does not fit its kernel or device; `field` names the
 /// offending field, e.g. `stmts[0].tile[1]`.
@@ -429,6 +467,12 @@ impl Schedule {
                     },
                 ));
             }
+            if st.fuse && dev.gpu.is_some() {
+                return Err(err(
+                    f("fuse"),
+                    "CPU-only: on OpenCL devices each statement is one launch",
+                ));
+            }
             if st.fuse {
                 let start = groups(self)
                     .into_iter()
@@ -450,6 +494,12 @@ impl Schedule {
                     }
                 }
             }
+            if st.pack && dev.gpu.is_some() {
+                return Err(err(
+                    f("pack"),
+                    "CPU-only; on OpenCL devices `local` stages the shared operand",
+                ));
+            }
             if st.pack {
                 if st.vector != VectorAxis::Parallel || packable_read(spec, i).is_none() {
                     return Err(err(
@@ -465,6 +515,20 @@ impl Schedule {
                     ));
                 }
             }
+            match &dev.gpu {
+                Some(g) => self.validate_gpu(spec, g, i)?,
+                None => {
+                    if !st.workgroup.is_empty() {
+                        return Err(err(
+                            f("workgroup"),
+                            "only GPU-like (OpenCL) devices take a work-group size",
+                        ));
+                    }
+                    if st.local {
+                        return Err(err(f("local"), "only GPU-like (OpenCL) devices have local memory; use `pack` on the CPU"));
+                    }
+                }
+            }
             if st.unroll == 0 || st.unroll > 16 {
                 return Err(err(f("unroll"), format!("{} is outside 1..=16", st.unroll)));
             }
@@ -478,10 +542,91 @@ impl Schedule {
         Ok(())
     }
 
+    fn validate_gpu(
+        &self,
+        spec: &Specialized<'_>,
+        g: &GpuLimits,
+        i: usize,
+    ) -> Result<(), ScheduleError> {
+        let st = &self.stmts[i];
+        let f = |name: &str| format!("stmts[{i}].{name}");
+        if st.workgroup.len() != 2 {
+            return Err(err(
+                f("workgroup"),
+                format!("needs 2 entries [x, y], has {}", st.workgroup.len()),
+            ));
+        }
+        for (d, (&n, &max)) in st.workgroup.iter().zip(&g.max_items).enumerate() {
+            if n == 0 || n > max {
+                return Err(err(
+                    format!("stmts[{i}].workgroup[{d}]"),
+                    format!("{n} is outside 1..={max} (the device's limit)"),
+                ));
+            }
+        }
+        let items: usize = st.workgroup.iter().product();
+        if items > g.max_workgroup {
+            return Err(err(
+                f("workgroup"),
+                format!(
+                    "{} x {} = {items} work-items, more than the device's {}",
+                    st.workgroup[0], st.workgroup[1], g.max_workgroup
+                ),
+            ));
+        }
+        if !GPU_WIDTHS.contains(&st.vector_width) {
+            return Err(err(
+                f("vector_width"),
+                format!(
+                    "{} has no OpenCL vector type (1, 2, 4, 8, 16)",
+                    st.vector_width
+                ),
+            ));
+        }
+        if st.local {
+            let np = spec.kernel.stmts[i].n_parallel;
+            if st.vector != VectorAxis::Parallel || packable_read(spec, i).is_none() || np > 2 {
+                return Err(err(
+                    f("local"),
+                    "needs `vector: parallel`, at most two parallel variables, one reduction variable and a read shared by all rows (like `b[k, j]` in a matmul)",
+                ));
+            }
+            let bytes = pack_bytes(spec, st, i) * st.workgroup[0];
+            if bytes > g.local_mem {
+                return Err(err(
+                    f("local"),
+                    format!(
+                        "the staged tiles take {bytes} bytes of local memory (workgroup[0] x tile columns x reduction chunk); the device has {}",
+                        g.local_mem
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Work-items of statement `i` on a GPU-like device before rounding up
+    /// to whole work-groups: x = tiles of the last parallel variable,
+    /// y = tiles of the others.
+    pub fn grid(&self, spec: &Specialized<'_>, i: usize) -> [usize; 2] {
+        let ext = spec.domain(i);
+        let t = &self.stmts[i].tile;
+        match t.len() {
+            0 => [1, 1],
+            n => [
+                ext[n - 1].div_ceil(t[n - 1]),
+                (0..n - 1).map(|v| ext[v].div_ceil(t[v])).product(),
+            ],
+        }
+    }
+
     /// A sensible schedule for any kernel: vectorize the contiguous axis at
     /// the native width, an 8 x 2-vector register tile for contractions,
     /// cache-sized block tiles, all cores.
     pub fn default_for(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
+        if dev.gpu.is_some() {
+            return Self::default_gpu(spec, dev);
+        }
         let k = spec.kernel;
         let mut stmts = Vec::new();
         for (i, s) in k.stmts.iter().enumerate() {
@@ -530,6 +675,8 @@ impl Schedule {
                 unroll: 1,
                 fuse: false,
                 pack: false,
+                workgroup: Vec::new(),
+                local: false,
             };
             // Packing measured within noise of no packing here (and doubles
             // compile time): a tuning option, off by default.
@@ -581,8 +728,155 @@ impl Schedule {
         }
     }
 
+    /// The portable default for GPU-like devices, the starting point the
+    /// tuner improves on: one work-item per register tile of 4 rows x one
+    /// `float4` (the width every OpenCL device has), reductions along the
+    /// contiguous axis in `float4`, 64 work-items per group along x.
+    fn default_gpu(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
+        let k = spec.kernel;
+        let g = dev.gpu.as_ref().expect("a GPU-like device");
+        let mut stmts = Vec::new();
+        for (i, s) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = s.n_parallel;
+            let nred = s.vars.len() - np;
+            let axes = legal_axes(spec, i);
+            let (vector, width) = if axes.contains(&VectorAxis::Parallel) && ext[np - 1] >= 4 {
+                (VectorAxis::Parallel, 4)
+            } else if axes.contains(&VectorAxis::Reduction) && ext[s.vars.len() - 1] >= 4 {
+                (VectorAxis::Reduction, 4)
+            } else {
+                (VectorAxis::None, 1)
+            };
+            let rows = match (vector, row_var(spec, i, vector)) {
+                (VectorAxis::Parallel, Some(r)) if nred > 0 => 4.min(ext[r as usize]),
+                _ => 1,
+            };
+            let mut tile: Vec<usize> = vec![1; np];
+            if vector == VectorAxis::Parallel {
+                tile[np - 1] = width.min(ext[np - 1]);
+            }
+            if let Some(r) = row_var(spec, i, vector) {
+                if vector != VectorAxis::Reduction {
+                    tile[r as usize] = rows;
+                }
+            }
+            let mut st = StmtSchedule {
+                tile,
+                vector,
+                vector_width: width,
+                rows,
+                vectors: 1,
+                reduction_tile: 0,
+                unroll: 1,
+                fuse: false,
+                pack: false,
+                workgroup: vec![1, 1],
+                local: false,
+            };
+            let x = Schedule {
+                threads: 1,
+                stmts: vec![st.clone(); k.stmts.len()],
+            };
+            let gx = x.grid(spec, i)[0];
+            st.workgroup = vec![
+                gx.next_power_of_two()
+                    .min(64)
+                    .min(g.max_items[0])
+                    .min(g.max_workgroup),
+                1,
+            ];
+            stmts.push(st);
+        }
+        Schedule { threads: 1, stmts }
+    }
+
+    /// A random valid schedule for a GPU-like device: register tiles, the
+    /// work-item's tile as a multiple of them, work-group shapes, optional
+    /// local-memory staging.
+    fn random_gpu(spec: &Specialized<'_>, dev: &DeviceLimits, rng: &mut impl Rng) -> Schedule {
+        let k = spec.kernel;
+        let g = dev.gpu.as_ref().expect("a GPU-like device");
+        let mut stmts = Vec::new();
+        for (i, s) in k.stmts.iter().enumerate() {
+            let ext = spec.domain(i);
+            let np = s.n_parallel;
+            let nred = s.vars.len() - np;
+            let axes = legal_axes(spec, i);
+            let vector = axes[rng.gen_range(0..axes.len())];
+            let max_w = (dev.vector_bits * 2 / elem_bits(k.tensors[s.target].dtype)).clamp(1, 16);
+            let vector_width = if vector == VectorAxis::None {
+                1
+            } else {
+                1 << rng.gen_range(0..=max_w.trailing_zeros())
+            };
+            let rvar = row_var(spec, i, vector);
+            let rows = if rvar.is_some() {
+                rng.gen_range(1..=8)
+            } else {
+                1
+            };
+            let vectors = rng.gen_range(1..=4);
+            let mut tile: Vec<usize> = ext[..np]
+                .iter()
+                .map(|&e| {
+                    if rng.gen_bool(0.8) {
+                        1
+                    } else {
+                        rng.gen_range(1..=e.min(3))
+                    }
+                })
+                .collect();
+            if np >= 1 && vector != VectorAxis::Reduction {
+                let c = vectors * vector_width * rng.gen_range(1..=2);
+                tile[np - 1] = c.min(ext[np - 1]);
+            }
+            if let Some(r) = rvar {
+                tile[r as usize] = (rows * rng.gen_range(1..=2)).min(ext[r as usize]);
+            }
+            let reduction_tile = if nred > 0 && rng.gen_bool(0.4) {
+                rng.gen_range(1..=ext[np])
+            } else {
+                0
+            };
+            let unroll = if nred > 0 && vector != VectorAxis::Reduction {
+                rng.gen_range(1..=4)
+            } else {
+                1
+            };
+            let wx = (1usize << rng.gen_range(0..=6)).min(g.max_items[0]);
+            let wy = (1usize << rng.gen_range(0..=2))
+                .min(g.max_items[1])
+                .min(g.max_workgroup / wx)
+                .max(1);
+            let mut st = StmtSchedule {
+                tile,
+                vector,
+                vector_width,
+                rows,
+                vectors,
+                reduction_tile,
+                unroll,
+                fuse: false,
+                pack: false,
+                workgroup: vec![wx, wy],
+                local: false,
+            };
+            st.local = vector == VectorAxis::Parallel
+                && np <= 2
+                && packable_read(spec, i).is_some()
+                && pack_bytes(spec, &st, i) * wx <= g.local_mem
+                && rng.gen_bool(0.4);
+            stmts.push(st);
+        }
+        Schedule { threads: 1, stmts }
+    }
+
     /// A random valid schedule (for differential tests and random search).
     pub fn random(spec: &Specialized<'_>, dev: &DeviceLimits, rng: &mut impl Rng) -> Schedule {
+        if dev.gpu.is_some() {
+            return Self::random_gpu(spec, dev, rng);
+        }
         let k = spec.kernel;
         let mut stmts = Vec::new();
         let pick = |rng: &mut dyn rand::RngCore, e: usize| -> usize {
@@ -632,6 +926,8 @@ impl Schedule {
                 unroll,
                 fuse: false,
                 pack: false,
+                workgroup: Vec::new(),
+                local: false,
             };
             st.pack = vector == VectorAxis::Parallel
                 && packable_read(spec, i).is_some()

@@ -1,0 +1,118 @@
+//! The compile half of the OpenCL backend (no device needed): validate the
+//! schedule against the device's limits, emit the gpu-dialect module
+//! ([`kiln_mlir::emit_gpu`]), normalize it and print it as OpenCL C
+//! ([`kiln_mlir::Mlir::to_opencl`]).
+
+use kiln_ir::ir::TensorId;
+use kiln_ir::{DType, Specialized};
+use kiln_mlir::{Mlir, MlirError, StmtFn};
+use kiln_schedule::{DeviceLimits, Schedule, ScheduleError};
+
+/// Errors of the compile half.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    /// The schedule does not fit the kernel or device.
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    /// MLIR or the OpenCL C emitter failed (a kiln bug).
+    #[error(transparent)]
+    Mlir(#[from] MlirError),
+    /// A tensor too large for 32-bit indexing.
+    #[error("tensor `{0}` has 2^31 elements or more; the OpenCL backend indexes with 32-bit ints")]
+    TooLarge(String),
+}
+
+/// Compilation stages `kiln compile --device opencl:N --emit` shows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The gpu-dialect module as emitted.
+    Mlir,
+    /// After [`kiln_mlir::opencl::NORMALIZE`].
+    MlirNormalized,
+    /// OpenCL C.
+    Cl,
+}
+
+/// A kernel compiled to OpenCL C, with its launch geometry.
+#[derive(Clone, Debug)]
+pub struct ClProgram {
+    /// OpenCL C source (one `__kernel` per statement).
+    pub source: String,
+    /// Per statement: kernel name, tensor arguments, global and local sizes.
+    pub stmts: Vec<StmtFn>,
+    /// (name, dtype, shape) per tensor id.
+    pub tensors: Vec<(String, DType, Vec<usize>)>,
+    /// Input tensors in declaration order.
+    pub inputs: Vec<TensorId>,
+    /// Output tensors in declaration order.
+    pub outputs: Vec<TensorId>,
+}
+
+/// The OpenCL compiler: an MLIR context. Not `Send`.
+#[derive(Default)]
+pub struct OclCompiler {
+    mlir: Mlir,
+}
+
+impl OclCompiler {
+    /// A compiler with a fresh MLIR context.
+    pub fn new() -> OclCompiler {
+        OclCompiler { mlir: Mlir::new() }
+    }
+
+    fn check(
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dev: &DeviceLimits,
+    ) -> Result<(), CompileError> {
+        sched.validate(spec, dev)?;
+        for (t, ten) in spec.kernel.tensors.iter() {
+            if spec.shape(t).iter().product::<usize>() >= 1 << 31 {
+                return Err(CompileError::TooLarge(ten.name.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows one stage as text.
+    pub fn emit(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dev: &DeviceLimits,
+        stage: Stage,
+    ) -> Result<String, CompileError> {
+        Self::check(spec, sched, dev)?;
+        let e = kiln_mlir::emit_gpu(spec, sched);
+        Ok(match stage {
+            Stage::Mlir => e.text,
+            Stage::MlirNormalized => self.mlir.normalize_gpu(&e.text)?,
+            Stage::Cl => self.mlir.to_opencl(&e.text)?,
+        })
+    }
+
+    /// Compiles to OpenCL C with launch geometry.
+    pub fn compile(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dev: &DeviceLimits,
+    ) -> Result<ClProgram, CompileError> {
+        Self::check(spec, sched, dev)?;
+        let e = kiln_mlir::emit_gpu(spec, sched);
+        let source = self.mlir.to_opencl(&e.text)?;
+        let k = spec.kernel;
+        let tensors = k
+            .tensors
+            .iter()
+            .map(|(t, ten)| (ten.name.clone(), ten.dtype, spec.shape(t).to_vec()))
+            .collect();
+        Ok(ClProgram {
+            source,
+            stmts: e.stmts,
+            tensors,
+            inputs: k.inputs.clone(),
+            outputs: k.outputs.clone(),
+        })
+    }
+}

@@ -1,0 +1,174 @@
+//! Differential tests on the OpenCL device (PoCL here): every `ir-specs/`
+//! kernel and every corner kernel of `tests/kernels/`, under the default
+//! GPU schedule and at least 10 random valid ones, on sizes that no
+//! work-group or tile divides (primes, ones, 33, 67), against the reference
+//! interpreter. Outputs and temporaries start as a sentinel, so skipped work
+//! fails. Each (kernel, sizes, schedule) is one program build.
+
+use kiln_ir::{Kernel, Specialized};
+use kiln_opencl::{OclCompiler, Runtime};
+use kiln_schedule::Schedule;
+use kiln_tensor::first_mismatch;
+use rand::{Rng, SeedableRng};
+use std::collections::BTreeMap;
+
+fn kernels(dir: &str) -> Vec<Kernel> {
+    let dir = format!("{}/../../{dir}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "kiln"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| kiln_ir::check_source(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect()
+}
+
+const SIZE_SETS: [&[i64]; 3] = [
+    &[7, 13, 17, 19, 23, 31, 37],
+    &[1],
+    &[1, 2, 5, 16, 33, 64, 67],
+];
+
+/// Sizes from `set`, shrunk until the kernel is valid and cheap for the
+/// interpreter; kernels that reject a set (all-ones where `H / 2` must be
+/// positive) fall back to the next set.
+fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
+    let mut cap = i64::MAX;
+    let mut set = set;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        if tries % 40 == 0 {
+            set = SIZE_SETS[(tries / 40) % 3];
+            cap = i64::MAX;
+        }
+        let s: BTreeMap<String, i64> = k
+            .symbols
+            .iter()
+            .map(|(_, s)| {
+                (
+                    s.name.clone(),
+                    set[rng.gen_range(0..set.len())].min(cap).max(1),
+                )
+            })
+            .collect();
+        if let Ok(spec) = Specialized::from_sizes(k, &s) {
+            let work: usize = (0..k.stmts.len())
+                .map(|i| spec.domain(i).iter().product::<usize>())
+                .sum();
+            if work <= 400_000 {
+                return s;
+            }
+        }
+        cap = if cap == i64::MAX {
+            16
+        } else {
+            (cap - 1).max(1)
+        };
+    }
+}
+
+fn runtime() -> Runtime {
+    let dir = std::env::temp_dir().join("kiln-opencl-test-bins");
+    Runtime::new(0, Some(dir)).expect("an OpenCL device (scripts/setup.sh installs PoCL)")
+}
+
+fn check(
+    rt: &Runtime,
+    c: &OclCompiler,
+    k: &Kernel,
+    sz: &BTreeMap<String, i64>,
+    sched: &Schedule,
+    seed: u64,
+) -> Result<(), String> {
+    let spec = Specialized::from_sizes(k, sz).map_err(|d| d.to_string())?;
+    let dev = rt.device.limits();
+    let ctx = || {
+        format!(
+            "sizes {sz:?}\nschedule {}",
+            serde_json::to_string(sched).unwrap()
+        )
+    };
+    let prog = c
+        .compile(&spec, sched, &dev)
+        .map_err(|e| format!("{}: compile failed: {e}\n{}", k.name, ctx()))?;
+    let loaded = rt
+        .load(&prog)
+        .map_err(|e| format!("{}: build failed: {e}\n{}\n{}", k.name, ctx(), prog.source))?;
+    if std::env::var("KILN_DUMP").is_ok() {
+        eprintln!("{}\n{}", ctx(), prog.source);
+    }
+    let inputs = kiln_tensor::random_inputs(&spec, seed);
+    let want = kiln_interp::run(&spec, &inputs).map_err(|e| e.to_string())?;
+    let mut b = loaded.bind(&inputs).map_err(|e| e.to_string())?;
+    b.fill_sentinel().map_err(|e| e.to_string())?;
+    b.launch().map_err(|e| e.to_string())?;
+    for (i, (g, w)) in b
+        .outputs()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .zip(&want)
+        .enumerate()
+    {
+        if let Some((at, gv, wv)) = first_mismatch(g, w) {
+            return Err(format!(
+                "{}: output {i} differs at flat index {at}: got {gv}, want {wv}\n{}",
+                k.name,
+                ctx()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn run_all(dir: &str, per_kernel: u64, min: usize) {
+    let rt = runtime();
+    let c = OclCompiler::new();
+    let dev = rt.device.limits();
+    let only = std::env::var("KILN_ONLY").ok();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for k in kernels(dir) {
+        if only.as_ref().is_some_and(|o| *o != k.name) {
+            continue;
+        }
+        for n in 0..per_kernel {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(n * 7919 + k.name.len() as u64);
+            let sz = sizes(&k, SIZE_SETS[n as usize % 3], &mut rng);
+            let spec = Specialized::from_sizes(&k, &sz).unwrap();
+            let sched = if n == 0 {
+                Schedule::default_for(&spec, &dev)
+            } else {
+                Schedule::random(&spec, &dev, &mut rng)
+            };
+            if let Err(e) = sched.validate(&spec, &dev) {
+                failures.push(format!("{}: generated schedule invalid: {e}", k.name));
+                continue;
+            }
+            if let Err(e) = check(&rt, &c, &k, &sz, &sched, n) {
+                failures.push(e);
+            }
+            checked += 1;
+        }
+    }
+    assert!(only.is_some() || checked >= min, "only {checked} cases ran");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn library_kernels_default_and_10_random_schedules() {
+    run_all("ir-specs", 11, 21 * 11);
+}
+
+#[test]
+fn edge_case_kernels_default_and_10_random_schedules() {
+    run_all("tests/kernels", 11, 15 * 11);
+}
