@@ -16,33 +16,12 @@ use kiln_ir::Specialized;
 use kiln_schedule::Schedule;
 use kiln_tensor::HostTensor;
 use std::collections::BTreeMap;
-use std::os::raw::{c_float, c_int};
+use std::os::raw::c_int;
 use std::time::{Duration, Instant};
 
-#[link(name = "openblas")]
-extern "C" {
-    #[allow(clippy::too_many_arguments)]
-    fn cblas_sgemm(
-        layout: c_int,
-        ta: c_int,
-        tb: c_int,
-        m: c_int,
-        n: c_int,
-        k: c_int,
-        alpha: c_float,
-        a: *const c_float,
-        lda: c_int,
-        b: *const c_float,
-        ldb: c_int,
-        beta: c_float,
-        c: *mut c_float,
-        ldc: c_int,
-    );
-    fn openblas_set_num_threads(n: c_int);
-}
-
-const ROW_MAJOR: c_int = 101;
-const NO_TRANS: c_int = 111;
+#[path = "support/openblas.rs"]
+mod openblas;
+use openblas::{cblas_sgemm, openblas_set_num_threads, NO_TRANS, ROW_MAJOR};
 
 fn kernel(file: &str) -> kiln_ir::Kernel {
     let p = format!("{}/../../ir-specs/{file}", env!("CARGO_MANIFEST_DIR"));
