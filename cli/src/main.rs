@@ -250,6 +250,7 @@ impl std::fmt::Display for Reported {
 impl std::error::Error for Reported {}
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let r = match cli.cmd {
         Cmd::Check { files } => check(&files),
@@ -1124,4 +1125,16 @@ fn devices() -> anyhow::Result<ExitCode> {
     }
     println!("cuda: not available in this build (no CUDA backend yet)");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Restores the default SIGPIPE action (Rust ignores it), so `kiln ... |
+/// head` ends quietly like other Unix tools instead of failing to print.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default at start-up,
+    // before any thread exists, is sound.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -257,6 +257,13 @@ impl Space {
                 );
             }
         }
+        if (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i)) {
+            push("fuse".into(), vec![0, 1]);
+            push(
+                "fuse_rows".into(),
+                if small { vec![1, 4] } else { vec![1, 2, 4, 8] },
+            );
+        }
         Space {
             knobs,
             base,
@@ -325,6 +332,11 @@ impl Space {
                 };
             }
             st.local = self.value(p, &format!("s{i}.local")) == Some(1);
+        }
+        if self.value(p, "fuse") == Some(1) {
+            let rows = self.value(p, "fuse_rows").map(|r| r as usize);
+            s.fuse_rows(spec, rows);
+            s.align_fused_gpu();
         }
         s.validate(spec, &self.dev).ok()?;
         Some(s)

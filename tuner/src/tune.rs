@@ -304,6 +304,16 @@ pub fn tune(
             seeds.extend(space.encode(spec, &s));
         }
     }
+    // The default with its fusable statements fused, one row per block:
+    // on GPU-like devices the default is unfused (one launch per statement).
+    let mut fused = Schedule::default_for(spec, &dev);
+    fused.fuse_rows(spec, Some(1));
+    fused.align_fused_gpu();
+    if fused != Schedule::default_for(spec, &dev) {
+        if let Some(p) = space.encode(spec, &fused) {
+            seeds.insert(0, p);
+        }
+    }
     seeds.reverse();
     let mut worker = Worker::new(opts.worker_exe.clone());
     let source_text = source.to_string();

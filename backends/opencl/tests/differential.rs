@@ -124,13 +124,16 @@ fn check(
     Ok(())
 }
 
-fn run_all(dir: &str, per_kernel: u64, min: usize) {
+/// Runs every kernel of `dir`; returns how many cases fused statements
+/// and how many staged an operand in local memory.
+fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
     let rt = runtime();
     let c = OclCompiler::new();
     let dev = rt.device.limits();
     let only = std::env::var("KILN_ONLY").ok();
     let mut failures = Vec::new();
     let mut checked = 0;
+    let (mut fused, mut local) = (0, 0);
     for k in kernels(dir) {
         if only.as_ref().is_some_and(|o| *o != k.name) {
             continue;
@@ -148,6 +151,8 @@ fn run_all(dir: &str, per_kernel: u64, min: usize) {
                 failures.push(format!("{}: generated schedule invalid: {e}", k.name));
                 continue;
             }
+            fused += sched.stmts.iter().any(|s| s.fuse) as usize;
+            local += sched.stmts.iter().any(|s| s.local) as usize;
             if let Err(e) = check(&rt, &c, &k, &sz, &sched, n) {
                 failures.push(e);
             }
@@ -161,11 +166,16 @@ fn run_all(dir: &str, per_kernel: u64, min: usize) {
         failures.len(),
         failures.join("\n\n")
     );
+    (fused, local)
 }
 
 #[test]
 fn library_kernels_default_and_10_random_schedules() {
-    run_all("ir-specs", 11, 21 * 11);
+    let (fused, local) = run_all("ir-specs", 11, 21 * 11);
+    if std::env::var("KILN_ONLY").is_err() {
+        // The random schedules do exercise fused launches and local memory.
+        assert!(fused >= 5 && local >= 3, "fused {fused}, local {local}");
+    }
 }
 
 #[test]

@@ -77,23 +77,33 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     let mut text =
         String::from("module attributes {gpu.container_module} {\n  gpu.module @kiln {\n");
     let mut stmts = Vec::new();
-    for i in 0..spec.kernel.stmts.len() {
+    for g in kiln_schedule::groups(sched) {
+        let i = g.start;
         let st = &sched.stmts[i];
         let wg = [st.workgroup[0], st.workgroup[1]];
         let mut f = FnEmitter::new(spec, i, st);
         f.gpu = Some(GpuMode {
             wg,
             local: st.local,
+            linear: g.len() > 1,
         });
         f.depth = 3;
-        f.function();
+        // A fused group is one kernel: each work-item runs its block of
+        // every statement in order (the rows it reads it wrote itself).
+        for j in g.clone() {
+            f.start_stmt(j, &sched.stmts[j]);
+            f.function();
+        }
         text.push_str(&f.finish());
-        let g = sched.grid(spec, i);
+        let grid = sched.grid(spec, i);
         stmts.push(StmtFn {
             name: format!("s{i}"),
             args: f.args.clone(),
             blocks: sched.blocks(spec, i),
-            global: [g[0].next_multiple_of(wg[0]), g[1].next_multiple_of(wg[1])],
+            global: [
+                grid[0].next_multiple_of(wg[0]),
+                grid[1].next_multiple_of(wg[1]),
+            ],
             workgroup: wg,
         });
     }
@@ -106,6 +116,8 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
 struct GpuMode {
     wg: [usize; 2],
     local: bool,
+    /// Fused group: the block id is global id x, decoded row-major.
+    linear: bool,
 }
 
 fn idx(t: TensorId) -> u32 {
@@ -173,6 +185,8 @@ struct FnEmitter<'a, 'k> {
     workgroup_bufs: Vec<(String, String)>,
     /// Local ids `(x, y)` of a GPU kernel, once materialized.
     lids: Option<(String, String)>,
+    /// The first statement of the function (its name, `s<first>`).
+    first: usize,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -204,7 +218,25 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             gpu: None,
             workgroup_bufs: Vec::new(),
             lids: None,
+            first: stmt,
         }
+    }
+
+    /// Switches to statement `stmt` of the same kernel function (fused
+    /// GPU groups): its tensors join the arguments.
+    fn start_stmt(&mut self, stmt: usize, st: &'a StmtSchedule) {
+        if stmt != self.stmt {
+            let other = FnEmitter::new(self.spec, stmt, st);
+            for t in other.args {
+                if !self.args.contains(&t) {
+                    self.args.push(t);
+                }
+            }
+            self.stmt = stmt;
+            self.st = st;
+        }
+        self.pack = None;
+        self.panel = None;
     }
 
     fn local_shape(&self, t: TensorId) -> Option<&[usize]> {
@@ -310,7 +342,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 let _ = writeln!(
                     s,
                     "    gpu.func @s{}({}){wgb} kernel attributes {{known_block_size = array<i32: {}, {}, 1>}} {{",
-                    self.stmt,
+                    self.first,
                     params.join(", "),
                     g.wg[0],
                     g.wg[1]
@@ -443,7 +475,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 self.line(&format!("scf.if {c} {{"));
                 self.depth += 1;
             }
-            (gx, gy)
+            if gpu.is_some_and(|g| g.linear) {
+                (gy, gx)
+            } else {
+                (gx, gy)
+            }
         } else {
             let (blo, bhi) = ("%blo".to_string(), "%bhi".to_string());
             let (b, _, _) = self.for_open(&blo, &bhi, &one, &[]);
@@ -457,14 +493,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let t = self.st.tile[v];
             let g = ext[v].div_ceil(t);
             let gc = self.cidx(g as i64);
-            let coord = if gpu.is_some() && v + 1 == np {
+            let xdim = gpu.is_some_and(|g| !g.linear) && v + 1 == np;
+            let coord = if xdim {
                 rem.0.clone()
             } else if v == 0 {
                 rem.1.clone()
             } else {
                 self.op(&format!("arith.remui {}, {gc} : index", rem.1))
             };
-            if v > 0 && !(gpu.is_some() && v + 1 == np) {
+            if v > 0 && !xdim {
                 rem.1 = self.op(&format!("arith.divui {}, {gc} : index", rem.1));
             }
             let tc = self.cidx(t as i64);

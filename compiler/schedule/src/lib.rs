@@ -467,12 +467,6 @@ impl Schedule {
                     },
                 ));
             }
-            if st.fuse && dev.gpu.is_some() {
-                return Err(err(
-                    f("fuse"),
-                    "CPU-only: on OpenCL devices each statement is one launch",
-                ));
-            }
             if st.fuse {
                 let start = groups(self)
                     .into_iter()
@@ -583,6 +577,22 @@ impl Schedule {
                 ),
             ));
         }
+        let group = groups(self)
+            .into_iter()
+            .find(|g| g.contains(&i))
+            .expect("every statement is in a group");
+        if group.len() > 1 {
+            let first = &self.stmts[group.start];
+            if st.workgroup[1] != 1 || st.workgroup != first.workgroup {
+                return Err(err(
+                    f("workgroup"),
+                    format!("a fused group is one launch over its row blocks: every statement takes the first one's work-group [{}, 1]", first.workgroup[0]),
+                ));
+            }
+            if st.local {
+                return Err(err(f("local"), "not available in a fused group"));
+            }
+        }
         if st.local {
             let np = spec.kernel.stmts[i].n_parallel;
             if st.vector != VectorAxis::Parallel || packable_read(spec, i).is_none() || np > 2 {
@@ -609,6 +619,10 @@ impl Schedule {
     /// to whole work-groups: x = tiles of the last parallel variable,
     /// y = tiles of the others.
     pub fn grid(&self, spec: &Specialized<'_>, i: usize) -> [usize; 2] {
+        if groups(self).iter().any(|g| g.len() > 1 && g.contains(&i)) {
+            // A fused group's blocks are row blocks, numbered along x.
+            return [self.blocks(spec, i), 1];
+        }
         let ext = spec.domain(i);
         let t = &self.stmts[i].tile;
         match t.len() {
@@ -869,7 +883,35 @@ impl Schedule {
                 && rng.gen_bool(0.4);
             stmts.push(st);
         }
-        Schedule { threads: 1, stmts }
+        let mut sched = Schedule { threads: 1, stmts };
+        if k.stmts.len() > 1 && rng.gen_bool(0.5) {
+            let e0 = (0..k.stmts.len())
+                .filter(|&i| k.stmts[i].n_parallel > 0)
+                .map(|i| spec.domain(i)[0])
+                .min()
+                .unwrap_or(1);
+            sched.fuse_rows(spec, Some(rng.gen_range(1..=e0.min(4))));
+            sched.align_fused_gpu();
+        }
+        sched
+    }
+
+    /// On GPU-like devices, gives every statement of a fused group the
+    /// first one's work-group along x (and 1 along y) and no local staging.
+    pub fn align_fused_gpu(&mut self) {
+        if self.stmts.iter().all(|s| s.workgroup.is_empty()) {
+            return;
+        }
+        for g in groups(self) {
+            if g.len() < 2 {
+                continue;
+            }
+            let wx = self.stmts[g.start].workgroup.first().copied().unwrap_or(1);
+            for j in g {
+                self.stmts[j].workgroup = vec![wx, 1];
+                self.stmts[j].local = false;
+            }
+        }
     }
 
     /// A random valid schedule (for differential tests and random search).
