@@ -3,7 +3,9 @@
 # default device (the host CPU, through MLIR and LLVM), then checks every
 # kernel of the library in ir-specs/, compiles it (tuned schedule when the
 # cache has one, else the default), runs it on random inputs and verifies
-# the result against the reference interpreter, one line per kernel.
+# the result against the reference interpreter, one line per kernel; where
+# an OpenCL device exists (PoCL here), each kernel also runs and is verified
+# on opencl:0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -37,13 +39,16 @@ runs=(
   "dtypes.kiln scale_sum_f16 R=8,C=32"
   "dtypes.kiln ramp N=100"
 )
-"$KILN" devices | sed -n '2,3p'
+devs=$("$KILN" devices)
+sed -n '2,3p' <<<"$devs"
+ocl=""
+if grep -q '^opencl:0:' <<<"$devs"; then ocl=opencl:0; grep -A1 '^opencl:0:' <<<"$devs"; fi
 # Tune one kernel on the default device (cached: instant on the second run),
 # then run it with the winner below.
 export KILN_CACHE="${KILN_CACHE:-$PWD/target/kiln-cache}"
 "$KILN" tune ir-specs/matmul.kiln --shape M=128,N=96,K=64 --trials 24
 echo
-printf '%-18s %-38s %11s %11s   %s\n' kernel sizes "cpu run" compile "first output"
+printf '%-18s %-38s %11s %11s %13s   %s\n' kernel sizes "cpu run" compile "${ocl:-opencl} run" "first output"
 for r in "${runs[@]}"; do
   read -r file kernel sizes <<<"$r"
   "$KILN" check "ir-specs/$file" >/dev/null
@@ -52,6 +57,11 @@ for r in "${runs[@]}"; do
   ms=$(sed -n '1s/^[^)]*) in \([0-9.]*\) ms.*/\1/p' <<<"$line")
   cms=$(sed -n '1s/.*compiled in \([0-9.]*\) ms.*/\1/p' <<<"$line")
   first=$(sed -n '2p' <<<"$line" | awk '{print $2, "mean", $4}')
-  printf '%-18s %-38s %8s ms %8s ms   %s\n' "$kernel" "$sizes" "$ms" "$cms" "$first"
+  oms="-"
+  if [ -n "$ocl" ]; then
+    oline=$("$KILN" run "ir-specs/$file" --kernel "$kernel" --device "$ocl" --verify --random "$sizes" --out "$out/$kernel.ocl")
+    oms="$(sed -n '1s/^[^)]*) in \([0-9.]*\) ms.*/\1/p' <<<"$oline") ms"
+  fi
+  printf '%-18s %-38s %8s ms %8s ms %13s   %s\n' "$kernel" "$sizes" "$ms" "$cms" "$oms" "$first"
 done
-echo "all ${#runs[@]} kernels compiled for the CPU, run, and verified against the reference interpreter"
+echo "all ${#runs[@]} kernels compiled for the CPU${ocl:+ and $ocl}, run, and verified against the reference interpreter"

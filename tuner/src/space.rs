@@ -224,6 +224,11 @@ impl Space {
                 format!("s{i}.vectors"),
                 if small { vec![1, 2] } else { vec![1, 2, 4] },
             );
+            if np >= 1 && !small {
+                // Register tiles per work-item along the columns: fewer,
+                // larger work-items (the block count).
+                push(format!("s{i}.per_item"), vec![1, 2, 4]);
+            }
             push(
                 format!("s{i}.wgx"),
                 if small {
@@ -305,8 +310,9 @@ impl Space {
             };
             // The work-item's tile is its register tile.
             st.tile = vec![1; np];
+            let per_item = self.value(p, &format!("s{i}.per_item")).unwrap_or(1) as usize;
             if np >= 1 && st.vector != VectorAxis::Reduction {
-                st.tile[np - 1] = (st.vectors * st.vector_width).min(ext[np - 1]);
+                st.tile[np - 1] = (st.vectors * st.vector_width * per_item).min(ext[np - 1]);
                 if st.vectors * st.vector_width > ext[np - 1].next_power_of_two() {
                     return None;
                 }
@@ -315,6 +321,13 @@ impl Space {
                 if st.vector != VectorAxis::Reduction {
                     st.tile[r as usize] = st.rows;
                 }
+            }
+            if per_item > 1
+                && (st.vector == VectorAxis::Reduction
+                    || st.vectors * st.vector_width * (per_item / 2) >= ext[np - 1])
+            {
+                // One spelling of each schedule: the knob changes nothing here.
+                return None;
             }
             let wgx = self
                 .value(p, &format!("s{i}.wgx"))
@@ -337,6 +350,21 @@ impl Space {
             let rows = self.value(p, "fuse_rows").map(|r| r as usize);
             s.fuse_rows(spec, rows);
             s.align_fused_gpu();
+            // Fusion overrides these knobs: keep one spelling per schedule.
+            for g in kiln_schedule::groups(&s) {
+                if g.len() < 2 {
+                    continue;
+                }
+                for j in g {
+                    let over = |name: &str| self.value(p, &format!("s{j}.{name}"));
+                    if over("per_item").is_some_and(|v| v > 1)
+                        || over("wgy").is_some_and(|v| v > 1)
+                        || over("local") == Some(1)
+                    {
+                        return None;
+                    }
+                }
+            }
         }
         s.validate(spec, &self.dev).ok()?;
         Some(s)
@@ -484,6 +512,15 @@ impl Space {
                         "wgx" => *st.workgroup.first()? as i64,
                         "wgy" => *st.workgroup.get(1)? as i64,
                         "local" => st.local as i64,
+                        "per_item" => {
+                            let reg = st.vectors * st.vector_width;
+                            let fused = st.fuse || sched.stmts.get(i + 1).is_some_and(|n| n.fuse);
+                            if st.vector == VectorAxis::Reduction || reg == 0 || fused {
+                                1
+                            } else {
+                                st.tile[np - 1].div_ceil(reg).next_power_of_two() as i64
+                            }
+                        }
                         _ => return None,
                     }
                 }

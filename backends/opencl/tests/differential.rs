@@ -71,9 +71,11 @@ fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
     }
 }
 
-fn runtime() -> Runtime {
-    let dir = std::env::temp_dir().join("kiln-opencl-test-bins");
-    Runtime::new(0, Some(dir)).expect("an OpenCL device (scripts/setup.sh installs PoCL)")
+/// A runtime with a fresh binary cache, so every program goes through the
+/// driver's build from source.
+fn runtime(bins: &std::path::Path) -> Runtime {
+    Runtime::new(0, Some(bins.to_path_buf()))
+        .expect("an OpenCL device (scripts/setup.sh installs PoCL)")
 }
 
 fn check(
@@ -127,7 +129,8 @@ fn check(
 /// Runs every kernel of `dir`; returns how many cases fused statements
 /// and how many staged an operand in local memory.
 fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
-    let rt = runtime();
+    let bins = tempfile::tempdir().unwrap();
+    let rt = runtime(bins.path());
     let c = OclCompiler::new();
     let dev = rt.device.limits();
     let only = std::env::var("KILN_ONLY").ok();
