@@ -304,13 +304,9 @@ pub fn tune(
             seeds.extend(space.encode(spec, &s));
         }
     }
-    // The default with its fusable statements fused, one row per block:
-    // on GPU-like devices the default is unfused (one launch per statement).
-    let mut fused = Schedule::default_for(spec, &dev);
-    fused.fuse_rows(spec, Some(1));
-    fused.align_fused_gpu();
-    if fused != Schedule::default_for(spec, &dev) {
-        if let Some(p) = space.encode(spec, &fused) {
+    // Variants of the default measured early (first in this list).
+    for s in heuristic_seeds(spec, &dev).into_iter().rev() {
+        if let Some(p) = space.encode(spec, &s) {
             seeds.insert(0, p);
         }
     }
@@ -606,4 +602,48 @@ fn code_of(spec: &Specialized<'_>, sched: &Schedule, target: &Target) -> String 
         Target::Cpu(_) => kiln_mlir::emit(spec, sched).text,
         Target::OpenCl(_) => kiln_mlir::emit_gpu(spec, sched).text,
     }
+}
+
+/// Variants of the default schedule worth measuring first: on GPU-like
+/// devices (whose default is portable: `float4`, one launch per statement)
+/// the device's preferred vector width, fusion of row-aligned statements
+/// (one row per work-item), and both. On the CPU the default already
+/// uses the native width and fuses.
+fn heuristic_seeds(spec: &Specialized<'_>, dev: &kiln_schedule::DeviceLimits) -> Vec<Schedule> {
+    let default = Schedule::default_for(spec, dev);
+    if dev.gpu.is_none() {
+        return Vec::new();
+    }
+    let mut native = default.clone();
+    for (i, st) in native.stmts.iter_mut().enumerate() {
+        let bits = if spec.kernel.tensors[spec.kernel.stmts[i].target].dtype == kiln_ir::DType::F64
+        {
+            64
+        } else {
+            32
+        };
+        let w = (dev.vector_bits / bits).clamp(1, 16);
+        let np = spec.kernel.stmts[i].n_parallel;
+        match st.vector {
+            kiln_schedule::VectorAxis::Parallel if np >= 1 => {
+                st.vector_width = w;
+                st.tile[np - 1] = (st.vectors * w).min(spec.domain(i)[np - 1]);
+            }
+            kiln_schedule::VectorAxis::Reduction => st.vector_width = w,
+            _ => {}
+        }
+    }
+    let fuse = |s: &Schedule| {
+        let mut f = s.clone();
+        f.fuse_rows(spec, Some(1));
+        f.align_fused_gpu();
+        f
+    };
+    let mut out = Vec::new();
+    for s in [native.clone(), fuse(&default), fuse(&native)] {
+        if s != default && !out.contains(&s) && s.validate(spec, dev).is_ok() {
+            out.push(s);
+        }
+    }
+    out
 }

@@ -58,7 +58,9 @@ fn gpu_space_points_are_valid_and_hold_the_known_good_tiles() {
         if let Some(s) = space.decode(&spec, &p) {
             s.validate(&spec, &dev).expect("decoded points are valid");
             // Stored trials map back to points (resume depends on it).
-            let back = space.encode(&spec, &s).and_then(|q| space.decode(&spec, &q));
+            let back = space
+                .encode(&spec, &s)
+                .and_then(|q| space.decode(&spec, &q));
             assert_eq!(back.as_ref(), Some(&s), "encode(decode(p)) round trip");
             assert_eq!(s.stmts[0].workgroup.len(), 2);
             valid += 1;
