@@ -60,3 +60,74 @@ pub fn kernel(rel: &str, name: &str) -> kiln_ir::Kernel {
         .find(|k| k.name == name)
         .unwrap_or_else(|| panic!("no kernel {name} in {rel}"))
 }
+
+/// Every kernel of the `.kiln` files in a folder of the workspace.
+pub fn kernels_in(dir: &str) -> Vec<kiln_ir::Kernel> {
+    kiln_files(dir)
+        .iter()
+        .flat_map(|f| {
+            let src = std::fs::read_to_string(f).expect("readable kernel file");
+            kiln_ir::check_source(&src).unwrap_or_else(|d| panic!("{}: {d:?}", f.display()))
+        })
+        .collect()
+}
+
+/// The kernel named `name` in any file of `ir-specs/`.
+pub fn library_kernel(name: &str) -> kiln_ir::Kernel {
+    kernels_in("ir-specs")
+        .into_iter()
+        .find(|k| k.name == name)
+        .unwrap_or_else(|| panic!("no kernel {name} in ir-specs"))
+}
+
+/// Size sets of the differential tests: primes, all ones, and sizes that
+/// no power-of-two tile or work-group divides.
+pub const SIZE_SETS: [&[i64]; 3] = [
+    &[7, 13, 17, 19, 23, 31, 37],
+    &[1],
+    &[1, 2, 5, 16, 33, 64, 67],
+];
+
+/// Sizes drawn from `set`, shrunk until the kernel accepts them and its
+/// work stays cheap for the interpreter (at most 400 000 iterations); a
+/// kernel that rejects a set (all ones where `H / 2` must be positive)
+/// falls back to the next set.
+pub fn test_sizes(
+    k: &kiln_ir::Kernel,
+    set: &[i64],
+    rng: &mut impl rand::Rng,
+) -> std::collections::BTreeMap<String, i64> {
+    let mut cap = i64::MAX;
+    let mut set = set;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        if tries % 40 == 0 {
+            set = SIZE_SETS[(tries / 40) % 3];
+            cap = i64::MAX;
+        }
+        let s: std::collections::BTreeMap<String, i64> = k
+            .symbols
+            .iter()
+            .map(|(_, s)| {
+                (
+                    s.name.clone(),
+                    set[rng.gen_range(0..set.len())].min(cap).max(1),
+                )
+            })
+            .collect();
+        if let Ok(spec) = kiln_ir::Specialized::from_sizes(k, &s) {
+            let work: usize = (0..k.stmts.len())
+                .map(|i| spec.domain(i).iter().product::<usize>())
+                .sum();
+            if work <= 400_000 {
+                return s;
+            }
+        }
+        cap = if cap == i64::MAX {
+            16
+        } else {
+            (cap - 1).max(1)
+        };
+    }
+}

@@ -9,58 +9,14 @@ use kiln_ir::{Kernel, Specialized};
 use kiln_schedule::Schedule;
 use kiln_tensor::first_mismatch;
 use proptest::prelude::*;
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use std::collections::BTreeMap;
 
 fn library() -> Vec<Kernel> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ir-specs");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "kiln"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| kiln_ir::check_source(&std::fs::read_to_string(f).unwrap()).unwrap())
-        .collect()
+    kiln_tests::kernels_in("ir-specs")
 }
 
-const SIZE_SETS: [&[i64]; 3] = [
-    &[7, 13, 17, 19, 23, 31, 37],
-    &[1],
-    &[1, 2, 5, 16, 33, 64, 67],
-];
-
-/// Sizes from `set`, shrunk until the kernel is valid and cheap for the interpreter.
-fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
-    let mut cap = i64::MAX;
-    loop {
-        let s: BTreeMap<String, i64> = k
-            .symbols
-            .iter()
-            .map(|(_, s)| {
-                (
-                    s.name.clone(),
-                    set[rng.gen_range(0..set.len())].min(cap).max(1),
-                )
-            })
-            .collect();
-        if let Ok(spec) = Specialized::from_sizes(k, &s) {
-            let work: usize = (0..k.stmts.len())
-                .map(|i| spec.domain(i).iter().product::<usize>())
-                .sum();
-            if work <= 400_000 {
-                return s;
-            }
-        }
-        cap = if cap == i64::MAX {
-            16
-        } else {
-            (cap - 1).max(1)
-        };
-    }
-}
+use kiln_tests::{test_sizes as sizes, SIZE_SETS};
 
 /// Compiles and runs one (kernel, sizes, schedule) and compares with the interpreter.
 fn check(

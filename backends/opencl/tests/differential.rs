@@ -9,67 +9,9 @@ use kiln_ir::{Kernel, Specialized};
 use kiln_opencl::{OclCompiler, Runtime};
 use kiln_schedule::Schedule;
 use kiln_tensor::first_mismatch;
-use rand::{Rng, SeedableRng};
+use kiln_tests::{kernels_in, test_sizes, SIZE_SETS};
+use rand::SeedableRng;
 use std::collections::BTreeMap;
-
-fn kernels(dir: &str) -> Vec<Kernel> {
-    let dir = format!("{}/../../{dir}", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "kiln"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| kiln_ir::check_source(&std::fs::read_to_string(f).unwrap()).unwrap())
-        .collect()
-}
-
-const SIZE_SETS: [&[i64]; 3] = [
-    &[7, 13, 17, 19, 23, 31, 37],
-    &[1],
-    &[1, 2, 5, 16, 33, 64, 67],
-];
-
-/// Sizes from `set`, shrunk until the kernel is valid and cheap for the
-/// interpreter; kernels that reject a set (all-ones where `H / 2` must be
-/// positive) fall back to the next set.
-fn sizes(k: &Kernel, set: &[i64], rng: &mut impl Rng) -> BTreeMap<String, i64> {
-    let mut cap = i64::MAX;
-    let mut set = set;
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        if tries % 40 == 0 {
-            set = SIZE_SETS[(tries / 40) % 3];
-            cap = i64::MAX;
-        }
-        let s: BTreeMap<String, i64> = k
-            .symbols
-            .iter()
-            .map(|(_, s)| {
-                (
-                    s.name.clone(),
-                    set[rng.gen_range(0..set.len())].min(cap).max(1),
-                )
-            })
-            .collect();
-        if let Ok(spec) = Specialized::from_sizes(k, &s) {
-            let work: usize = (0..k.stmts.len())
-                .map(|i| spec.domain(i).iter().product::<usize>())
-                .sum();
-            if work <= 400_000 {
-                return s;
-            }
-        }
-        cap = if cap == i64::MAX {
-            16
-        } else {
-            (cap - 1).max(1)
-        };
-    }
-}
 
 /// A runtime with a fresh binary cache, so every program goes through the
 /// driver's build from source.
@@ -137,13 +79,13 @@ fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
     let mut failures = Vec::new();
     let mut checked = 0;
     let (mut fused, mut local) = (0, 0);
-    for k in kernels(dir) {
+    for k in kernels_in(dir) {
         if only.as_ref().is_some_and(|o| *o != k.name) {
             continue;
         }
         for n in 0..per_kernel {
             let mut rng = rand::rngs::StdRng::seed_from_u64(n * 7919 + k.name.len() as u64);
-            let sz = sizes(&k, SIZE_SETS[n as usize % 3], &mut rng);
+            let sz = test_sizes(&k, SIZE_SETS[n as usize % 3], &mut rng);
             let spec = Specialized::from_sizes(&k, &sz).unwrap();
             let sched = if n == 0 {
                 Schedule::default_for(&spec, &dev)

@@ -9,25 +9,12 @@ use kiln_ir::Specialized;
 use kiln_opencl::{OclCompiler, Stage};
 use kiln_schedule::{DeviceLimits, GpuLimits, Schedule};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
 
 fn golden(name: &str, actual: &str) -> Option<String> {
-    let path = root().join("tests/golden/opencl").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return None;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    (expected != actual).then(|| {
-        format!(
-            "{} differs from the golden file (BLESS=1 to accept)",
-            path.display()
-        )
-    })
+    kiln_tests::golden(
+        &kiln_tests::root().join("tests/golden/opencl").join(name),
+        actual,
+    )
 }
 
 fn dev() -> DeviceLimits {
@@ -47,22 +34,7 @@ fn spec_of<'k>(k: &'k kiln_ir::Kernel, sizes: &[(&str, i64)]) -> Specialized<'k>
     Specialized::from_sizes(k, &sizes).unwrap()
 }
 
-fn kernel(name: &str) -> kiln_ir::Kernel {
-    for f in std::fs::read_dir(root().join("ir-specs")).unwrap() {
-        let p = f.unwrap().path();
-        if p.extension().is_some_and(|x| x == "kiln") {
-            let src = std::fs::read_to_string(&p).unwrap();
-            if let Some(k) = kiln_ir::check_source(&src)
-                .unwrap()
-                .into_iter()
-                .find(|k| k.name == name)
-            {
-                return k;
-            }
-        }
-    }
-    panic!("no kernel {name} in ir-specs")
-}
+use kiln_tests::library_kernel as kernel;
 
 #[test]
 fn gpu_mlir_and_opencl_c_goldens() {

@@ -885,15 +885,22 @@ impl Schedule {
         }
         let mut sched = Schedule { threads: 1, stmts };
         if k.stmts.len() > 1 && rng.gen_bool(0.5) {
-            let e0 = (0..k.stmts.len())
-                .filter(|&i| k.stmts[i].n_parallel > 0)
-                .map(|i| spec.domain(i)[0])
-                .min()
-                .unwrap_or(1);
+            let e0 = sched.min_rows(spec);
             sched.fuse_rows(spec, Some(rng.gen_range(1..=e0.min(4))));
             sched.align_fused_gpu();
         }
         sched
+    }
+
+    /// The smallest first-variable extent among statements with one: the
+    /// largest row tile every fused group accepts.
+    fn min_rows(&self, spec: &Specialized<'_>) -> usize {
+        let k = spec.kernel;
+        (0..k.stmts.len())
+            .filter(|&i| k.stmts[i].n_parallel > 0)
+            .map(|i| spec.domain(i)[0])
+            .min()
+            .unwrap_or(1)
     }
 
     /// On GPU-like devices, gives every statement of a fused group the
@@ -982,11 +989,7 @@ impl Schedule {
             stmts,
         };
         if k.stmts.len() > 1 && rng.gen_bool(0.5) {
-            let e0 = (0..k.stmts.len())
-                .filter(|&i| k.stmts[i].n_parallel > 0)
-                .map(|i| spec.domain(i)[0])
-                .min()
-                .unwrap_or(1);
+            let e0 = sched.min_rows(spec);
             sched.fuse_rows(spec, Some(rng.gen_range(1..=e0)));
         }
         sched
