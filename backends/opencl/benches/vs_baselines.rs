@@ -273,9 +273,10 @@ fn main() {
     for ((name, s), t) in variants.iter().zip(&mut dev_t) {
         let g = bytes / med(t) / 1e9;
         println!(
-            "{name:<34} {g:>9.1} GB/s  {:.2}x copy  ({} launches)",
+            "{name:<34} {g:>9.1} GB/s  {:.2}x copy  ({} launches; widths {:?})",
             g / c,
-            s.stmts.len()
+            kiln_schedule::groups(s).len(),
+            s.stmts.iter().map(|x| x.vector_width).collect::<Vec<_>>()
         );
     }
 }
