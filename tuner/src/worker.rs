@@ -390,14 +390,7 @@ fn serve(
         stable_se: None,
     };
     let stats = if req.cold {
-        let mut flush = vec![0u8; 64 << 20];
-        let evict = || {
-            for (i, b) in flush.iter_mut().enumerate().step_by(64) {
-                *b = b.wrapping_add(i as u8);
-            }
-            std::hint::black_box(&flush);
-        };
-        kiln_cpu::measure::time_between(&budget, evict, || bound.launch())
+        kiln_cpu::measure::time_between(&budget, cache_evictor(), || bound.launch())
     } else {
         // Stop once the median is stable: standard error under 1%.
         let stable = Budget {
@@ -411,6 +404,18 @@ fn serve(
         error: None,
         stats: Some(stats),
         compile_s,
+    }
+}
+
+/// Writes a 64 MiB buffer each call: run between timed runs, it evicts the
+/// host's caches (`--cold`).
+fn cache_evictor() -> impl FnMut() {
+    let mut flush = vec![0u8; 64 << 20];
+    move || {
+        for (i, b) in flush.iter_mut().enumerate().step_by(64) {
+            *b = b.wrapping_add(i as u8);
+        }
+        std::hint::black_box(&flush);
     }
 }
 
@@ -512,15 +517,22 @@ fn serve_ocl(o: &Ocl, spec: &Specialized<'_>, p: &Problem, req: &Request) -> Res
             };
         }
     }
+    // Cold mode: evict the host caches between runs (PoCL-like devices
+    // share them; on a discrete GPU this only costs time).
+    let mut evict = req.cold.then(cache_evictor);
     let stats = kiln_cpu::measure::time_samples(
         &Budget {
             warmup: Duration::from_millis(req.warmup_ms),
             time: Duration::from_millis(req.time_ms),
             min_reps: req.min_reps.max(3),
             max_reps: 100_000,
-            stable_se: Some(0.01),
+            stable_se: (!req.cold).then_some(0.01),
         },
-        || {},
+        || {
+            if let Some(e) = evict.as_mut() {
+                e()
+            }
+        },
         &mut launch,
     );
     if let Some(e) = failed {
