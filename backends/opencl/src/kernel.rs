@@ -27,7 +27,7 @@ pub struct Bound<'l, 'r> {
 impl Runtime {
     /// Builds `prog` (through the binary cache) and creates its kernels.
     pub fn load(&self, prog: &ClProgram) -> Result<Loaded<'_>, OclError> {
-        let (program, cached) = self.build(&prog.source, "-cl-fast-relaxed-math -cl-mad-enable")?;
+        let (program, cached) = self.build(&prog.source, "-cl-mad-enable")?;
         let kernels = prog
             .stmts
             .iter()

@@ -127,3 +127,56 @@ fn library_kernels_default_and_10_random_schedules() {
 fn edge_case_kernels_default_and_10_random_schedules() {
     run_all("tests/kernels", 11, 15 * 11);
 }
+
+/// NaN and infinities propagate as in the interpreter: max/min reductions
+/// keep a NaN (OpenCL's `fmax` alone would drop it), `-inf` inputs stay
+/// `-inf`, and softmax of a row with a NaN is NaN. Checked under the
+/// default and the tuned-style (float16, fused) schedules.
+#[test]
+fn nan_and_infinity_propagate_like_the_interpreter() {
+    let bins = tempfile::tempdir().unwrap();
+    let rt = runtime(bins.path());
+    let c = OclCompiler::new();
+    let dev = rt.device.limits();
+    for name in ["row_max", "softmax", "layernorm"] {
+        let k = kiln_tests::library_kernel(name);
+        let sz: BTreeMap<String, i64> = k
+            .symbols
+            .iter()
+            .map(|(_, s)| (s.name.clone(), if s.name == "R" { 6 } else { 40 }))
+            .collect();
+        let spec = Specialized::from_sizes(&k, &sz).unwrap();
+        let mut inputs = kiln_tensor::random_inputs(&spec, 1);
+        if let kiln_tensor::Data::F32(v) = &mut inputs[0].data {
+            v[3] = f32::NAN;
+            v[41] = f32::NEG_INFINITY;
+            v[85] = f32::INFINITY;
+        }
+        let want = kiln_interp::run(&spec, &inputs).unwrap();
+        let mut wide = Schedule::default_for(&spec, &dev);
+        for st in &mut wide.stmts {
+            st.vector_width = 16.min(st.vector_width * 4);
+            let np = st.tile.len();
+            if st.vector == kiln_schedule::VectorAxis::Parallel {
+                st.tile[np - 1] = (st.vectors * st.vector_width).min(spec.domain(0)[np - 1]);
+            }
+        }
+        wide.fuse_rows(&spec, Some(1));
+        wide.align_fused_gpu();
+        for sched in [Schedule::default_for(&spec, &dev), wide] {
+            sched.validate(&spec, &dev).unwrap();
+            let prog = c.compile(&spec, &sched, &dev).unwrap();
+            let got = rt.load(&prog).unwrap().run(&inputs).unwrap();
+            let nan_rows = got[0].to_f64().iter().filter(|x| x.is_nan()).count();
+            assert!(nan_rows > 0, "{name}: the NaN vanished");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(
+                    first_mismatch(g, w),
+                    None,
+                    "{name} under {}",
+                    serde_json::to_string(&sched).unwrap()
+                );
+            }
+        }
+    }
+}
