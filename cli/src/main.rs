@@ -47,22 +47,26 @@ enum Cmd {
         check: bool,
     },
     /// Compile a kernel for a device and show a stage: the emitted MLIR,
-    /// the lowered MLIR, LLVM IR, assembly, an object file, or the schedule.
+    /// the lowered MLIR, LLVM IR, assembly, an object file, or the schedule
+    /// (CPU); the gpu-dialect MLIR or the OpenCL C (OpenCL devices).
     ///
-    /// Example:
+    /// Examples:
     ///   kiln compile ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --device cpu --emit asm
+    ///   kiln compile ir-specs/softmax.kiln --shape R=64,C=256 --device opencl:0 --emit cl
     #[command(verbatim_doc_comment)]
     Compile(CompileArgs),
     /// Measure a compiled kernel on random inputs (compilation and I/O not
-    /// timed): median, p20/p80, GFLOP/s and GB/s.
+    /// timed; OpenCL devices: device time from profiling events): median,
+    /// p20/p80, GFLOP/s and GB/s.
     Bench(BenchArgs),
     /// List the devices kiln can run on.
     Devices,
     /// Find the fastest correct schedule for a kernel and shape on a
     /// device, by measuring, and store it in the cache.
     ///
-    /// Example:
+    /// Examples:
     ///   kiln tune ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --trials 60
+    ///   kiln tune ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --device opencl:0 --time 150s
     #[command(verbatim_doc_comment)]
     Tune(TuneArgs),
     /// Inspect and manage the tuning cache.
@@ -214,7 +218,8 @@ enum CacheCmd {
 struct CompileArgs {
     #[command(flatten)]
     target: Target,
-    /// Stage: mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule.
+    /// Stage. cpu: mlir, mlir-lowered, llvm-raw, llvm, asm, obj, schedule;
+    /// opencl:N: mlir (gpu dialect), mlir-normalized, cl (OpenCL C), schedule.
     #[arg(long, default_value = "mlir")]
     emit: String,
     /// Write here instead of standard output.
