@@ -48,7 +48,7 @@ if grep -q '^opencl:0:' <<<"$devs"; then ocl=opencl:0; grep -A1 '^opencl:0:' <<<
 export KILN_CACHE="${KILN_CACHE:-$PWD/target/kiln-cache}"
 "$KILN" tune ir-specs/matmul.kiln --shape M=128,N=96,K=64 --trials 24
 echo
-printf '%-18s %-38s %11s %11s %13s   %s\n' kernel sizes "cpu run" compile "${ocl:-opencl} run" "first output"
+printf '%-18s %-38s %11s %11s %13s   %s\n' kernel sizes "cpu run" compile "${ocl:-opencl} 1st*" "first output"
 for r in "${runs[@]}"; do
   read -r file kernel sizes <<<"$r"
   "$KILN" check "ir-specs/$file" >/dev/null
@@ -65,3 +65,6 @@ for r in "${runs[@]}"; do
   printf '%-18s %-38s %8s ms %8s ms %13s   %s\n' "$kernel" "$sizes" "$ms" "$cms" "$oms" "$first"
 done
 echo "all ${#runs[@]} kernels compiled for the CPU${ocl:+ and $ocl}, run, and verified against the reference interpreter"
+if [ -n "$ocl" ]; then
+  echo "* first run on $ocl: buffer uploads and the driver's first-launch work included; steady state: kiln bench --device $ocl"
+fi
