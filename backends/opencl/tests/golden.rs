@@ -82,6 +82,22 @@ fn gpu_mlir_and_opencl_c_goldens() {
         assert!(cl.contains(want), "tuned matmul lacks `{want}`:\n{cl}");
     }
     bad.extend(golden("matmul_local_f16x8.cl", &cl));
+    // A fused softmax: one kernel over row blocks, the temporaries of the
+    // group in private arrays.
+    let k = kernel("softmax");
+    let spec = spec_of(&k, &[("R", 5), ("C", 33)]);
+    let mut s = Schedule::default_for(&spec, &dev);
+    s.fuse_rows(&spec, Some(1));
+    s.align_fused_gpu();
+    s.validate(&spec, &dev).unwrap();
+    let cl = c.emit(&spec, &s, &dev, Stage::Cl).unwrap();
+    assert_eq!(
+        cl.matches("__kernel void").count(),
+        1,
+        "one fused kernel:\n{cl}"
+    );
+    assert!(cl.contains("float p"), "private temporaries:\n{cl}");
+    bad.extend(golden("softmax_fused.cl", &cl));
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 

@@ -56,7 +56,7 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
         text.push_str(&f.finish());
         stmts.push(StmtFn {
             name: format!("s{i}"),
-            args: f.args.clone(),
+            args: f.kernel_args(),
             blocks: sched.blocks(spec, i),
             global: [sched.blocks(spec, i), 1],
             workgroup: [1, 1],
@@ -82,6 +82,7 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
         let st = &sched.stmts[i];
         let wg = [st.workgroup[0], st.workgroup[1]];
         let mut f = FnEmitter::new(spec, i, st);
+        f.local = private_temps(spec, sched, g.clone());
         f.gpu = Some(GpuMode {
             wg,
             local: st.local,
@@ -98,7 +99,7 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
         let grid = sched.grid(spec, i);
         stmts.push(StmtFn {
             name: format!("s{i}"),
-            args: f.args.clone(),
+            args: f.kernel_args(),
             blocks: sched.blocks(spec, i),
             global: [
                 grid[0].next_multiple_of(wg[0]),
@@ -109,6 +110,30 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     }
     text.push_str("  }\n}\n");
     Emitted { text, stmts }
+}
+
+/// Largest private buffer a work-item keeps for a fused group's
+/// temporaries; larger ones stay in device memory.
+pub const MAX_PRIVATE_TEMP_BYTES: usize = 64 << 10;
+
+/// Temporaries of the fused group `g` that live in private memory: those
+/// [`kiln_schedule::local_temps`] finds (written and read only inside the
+/// group), when one block of each fits [`MAX_PRIVATE_TEMP_BYTES`]. Each
+/// work-item computes one block, so the block is its own.
+fn private_temps(
+    spec: &Specialized<'_>,
+    sched: &Schedule,
+    g: std::ops::Range<usize>,
+) -> Vec<(TensorId, Vec<usize>)> {
+    let k = spec.kernel;
+    kiln_schedule::local_temps(spec, sched)
+        .into_iter()
+        .filter(|(t, shape)| {
+            let bytes = shape.iter().product::<usize>() * k.tensors[*t].dtype.size_bytes();
+            let inside = g.clone().any(|j| k.stmts[j].target == *t);
+            inside && bytes <= MAX_PRIVATE_TEMP_BYTES
+        })
+        .collect()
 }
 
 /// GPU emission settings of one statement.
@@ -313,14 +338,33 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
     }
 
+    /// Tensors passed to the function: on GPUs, private temporaries are
+    /// buffers of the kernel itself.
+    fn kernel_args(&self) -> Vec<TensorId> {
+        self.args
+            .iter()
+            .copied()
+            .filter(|&t| self.gpu.is_none() || self.local_shape(t).is_none())
+            .collect()
+    }
+
     fn finish(&self) -> String {
         let k = self.spec.kernel;
         let mut s = String::new();
         let params: Vec<String> = self
-            .args
+            .kernel_args()
             .iter()
             .map(|&t| format!("%t{}: {}", idx(t), self.mem_ty(t)))
             .collect();
+        let privates: Vec<String> = if self.gpu.is_some() {
+            self.args
+                .iter()
+                .filter(|&&t| self.local_shape(t).is_some())
+                .map(|&t| format!("%t{} = memref.alloca() : {}", idx(t), self.mem_ty(t)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let _ = writeln!(
             s,
             "  // {} = statement {} of `{}`",
@@ -363,7 +407,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 .expect("constant keys are `lit : ty`");
             let _ = writeln!(s, "{ind}    {v} = arith.constant {lit} : {ty}");
         }
-        for l in &self.prelude {
+        for l in self.prelude.iter().chain(&privates) {
             let _ = writeln!(s, "{ind}    {l}");
         }
         s.push_str(&self.body);
