@@ -29,6 +29,13 @@ fn check(
     let spec = Specialized::from_sizes(k, sizes).map_err(|d| d.to_string())?;
     let default = Schedule::default_for(&spec, &c.device().limits());
     let sched = sched.unwrap_or(&default);
+    if std::env::var("KILN_DUMP").is_ok() {
+        eprintln!(
+            "{} {sizes:?} {}",
+            k.name,
+            serde_json::to_string(sched).unwrap()
+        );
+    }
     let compiled = c
         .compile(&spec, sched)
         .map_err(|e| format!("{}: compile failed: {e}\nschedule: {sched:?}", k.name))?;
@@ -51,11 +58,30 @@ fn check(
 
 #[test]
 fn every_kernel_default_and_20_random_schedules() {
+    let checked = run_all(library());
+    assert!(std::env::var("KILN_ONLY").is_ok() || checked >= 21 * 14);
+}
+
+/// The language's corner kernels (`tests/kernels/`): rank-0 outputs,
+/// strided and reversed reads, every reduction operator, dtype mixes.
+#[test]
+fn corner_kernels_default_and_20_random_schedules() {
+    let k = kiln_tests::kernels_in("tests/kernels");
+    assert!(k.len() >= 15);
+    run_all(k);
+}
+
+/// Default plus 20 random schedules per kernel; returns the cases run.
+fn run_all(kernels: Vec<Kernel>) -> usize {
     let c = CpuCompiler::new().unwrap();
     let dev = c.device().limits();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for k in library() {
+    let only = std::env::var("KILN_ONLY").ok();
+    for k in kernels {
+        if only.as_ref().is_some_and(|o| *o != k.name) {
+            continue;
+        }
         for n in 0..21u64 {
             let mut rng = rand::rngs::StdRng::seed_from_u64(n * 7919 + k.name.len() as u64);
             let sz = sizes(&k, SIZE_SETS[n as usize % 3], &mut rng);
@@ -70,13 +96,13 @@ fn every_kernel_default_and_20_random_schedules() {
             checked += 1;
         }
     }
-    assert!(checked >= 21 * 14);
     assert!(
         failures.is_empty(),
         "{} of {checked} failed:\n{}",
         failures.len(),
         failures.join("\n\n")
     );
+    checked
 }
 
 #[test]

@@ -1321,7 +1321,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     (BinOp::Add, false) => "addi",
                     (BinOp::Sub, false) => "subi",
                     (BinOp::Mul, false) => "muli",
-                    _ => "floordivsi",
+                    _ => return self.floor_div(&a, &b, w),
                 };
                 let fm = if f { format!(" {FM}") } else { String::new() };
                 self.op(&format!("arith.{name} {a}, {b}{fm} : {ty}"))
@@ -1375,6 +1375,26 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 self.cast(&x, from, d, w)
             }
         }
+    }
+
+    /// i32 floor division, spelled out: `q = a / b` (truncating), minus one
+    /// when the remainder is nonzero and its sign differs from `b`'s. (Not
+    /// `arith.floordivsi`: its expansion needs `arith-expand`, which also
+    /// expands `maximumf` into select chains that sent LLVM 22's loop
+    /// vectorizer into exponential time on short max/min reductions.)
+    fn floor_div(&mut self, a: &str, b: &str, w: usize) -> String {
+        let (ty, bt) = (vt("i32", w), vt("i1", w));
+        let q = self.op(&format!("arith.divsi {a}, {b} : {ty}"));
+        let r = self.op(&format!("arith.remsi {a}, {b} : {ty}"));
+        let z = self.cval(DType::I32, 0.0, w);
+        let one = self.cval(DType::I32, 1.0, w);
+        let rnz = self.op(&format!("arith.cmpi ne, {r}, {z} : {ty}"));
+        let rneg = self.op(&format!("arith.cmpi slt, {r}, {z} : {ty}"));
+        let bneg = self.op(&format!("arith.cmpi slt, {b}, {z} : {ty}"));
+        let diff = self.op(&format!("arith.xori {rneg}, {bneg} : {bt}"));
+        let adj = self.op(&format!("arith.andi {rnz}, {diff} : {bt}"));
+        let qm1 = self.op(&format!("arith.subi {q}, {one} : {ty}"));
+        self.op(&format!("arith.select {adj}, {qm1}, {q} : {bt}, {ty}"))
     }
 
     /// Rounds an f32 compute value to f16 precision.

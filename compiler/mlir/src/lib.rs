@@ -20,8 +20,11 @@ use melior::utility::{
 };
 use std::sync::{Arc, Mutex, Once};
 
-/// The pass pipeline from the emitted dialects to the LLVM dialect.
-pub const PIPELINE: &str = "builtin.module(canonicalize, cse, arith-expand, \
+/// The pass pipeline from the emitted dialects to the LLVM dialect. No
+/// `arith-expand`: `maximumf`/`minimumf` become LLVM's `maximum`/`minimum`
+/// intrinsics (its select-chain expansion hung LLVM 22's loop vectorizer
+/// on short reductions), and the emitter spells out floor division.
+pub const PIPELINE: &str = "builtin.module(canonicalize, cse, \
 convert-vector-to-scf{full-unroll=true}, convert-scf-to-cf, expand-strided-metadata, lower-affine, \
 finalize-memref-to-llvm, convert-vector-to-llvm, convert-math-to-llvm, convert-arith-to-llvm, \
 convert-index-to-llvm, convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, convert-cf-to-llvm, \

@@ -18,6 +18,7 @@
 //! - `i1` is `int` 0/1 for scalars and an all-ones mask for vectors (the
 //!   OpenCL comparison results), `long` masks next to `double` lanes;
 //! - `arith.maximumf`/`minimumf` propagate NaN (OpenCL `fmax` does not);
+//!   i32 floor division arrives spelled out (divsi, remsi, select);
 //! - unsigned arith ops cast to `uint`.
 
 use melior::ir::operation::{OperationLike, OperationRef};
@@ -229,8 +230,9 @@ fn kiln_half(bits: u16) -> f64 {
 
 const HEADER: &str = "\
 // NaN-propagating max/min (arith.maximumf/minimumf); fmax/fmin drop NaN.
-#define KILN_MAXF(a, b) select(fmax(a, b), (a) + (b), isunordered(a, b))
-#define KILN_MINF(a, b) select(fmin(a, b), (a) + (b), isunordered(a, b))
+// (A ternary, not select: scalar isunordered is int even for doubles.)
+#define KILN_MAXF(a, b) (isunordered(a, b) ? (a) + (b) : fmax(a, b))
+#define KILN_MINF(a, b) (isunordered(a, b) ? (a) + (b) : fmin(a, b))
 ";
 
 const ROUND_HALF: &str = "\
@@ -248,16 +250,6 @@ KILN_RH(float, uint, int) KILN_RH(float2, uint2, int2) KILN_RH(float4, uint4, in
 KILN_RH(float8, uint8, int8) KILN_RH(float16, uint16, int16)
 ";
 
-const FLOORDIV: &str = "\
-// Floor division of ints (arith.floordivsi); vector true is -1.
-int __attribute__((overloadable)) kiln_floordiv(int a, int b) {
-  int q = a / b; int r = a - q * b; return q - ((r != 0) && ((r ^ b) < 0)); }
-#define KILN_FD(T) \\
-T __attribute__((overloadable)) kiln_floordiv(T a, T b) { \\
-  T q = a / b; T r = a - q * b; return q + ((r != 0) & ((r ^ b) < 0)); }
-KILN_FD(int2) KILN_FD(int4) KILN_FD(int8) KILN_FD(int16)
-";
-
 /// One translated kernel function.
 struct FnOut {
     text: String,
@@ -271,7 +263,6 @@ struct Emitter {
     next: usize,
     f64: bool,
     half: bool,
-    floordiv: bool,
 }
 
 impl Emitter {
@@ -447,10 +438,6 @@ impl Emitter {
             "arith.maxsi" | "arith.maxnumf" => self.call(op, "max")?,
             "arith.maximumf" => self.call(op, "KILN_MAXF")?,
             "arith.minimumf" => self.call(op, "KILN_MINF")?,
-            "arith.floordivsi" => {
-                self.floordiv = true;
-                self.call(op, "kiln_floordiv")?
-            }
             "arith.negf" => {
                 let x = self.operands(op)?;
                 let ty = Self::result_ty(op, 0)?;
@@ -935,7 +922,6 @@ pub(crate) fn translate(module: &melior::ir::Module) -> Result<String, ClError> 
         next: 0,
         f64: false,
         half: false,
-        floordiv: false,
     };
     let mut gm = module.body().first_operation();
     while let Some(g) = gm {
@@ -960,9 +946,6 @@ pub(crate) fn translate(module: &melior::ir::Module) -> Result<String, ClError> 
     s.push_str(HEADER);
     if em.half {
         s.push_str(ROUND_HALF);
-    }
-    if em.floordiv {
-        s.push_str(FLOORDIV);
     }
     for k in kernels {
         s.push('\n');

@@ -447,6 +447,15 @@ impl Schedule {
                     ),
                 ));
             }
+            if st.vectors > 1 && s.n_parallel == 0 && st.vector != VectorAxis::Reduction {
+                // Without a column axis every "column" is the same point:
+                // duplicate accumulators (which also sent LLVM's loop
+                // vectorizer into exponential time).
+                return Err(err(
+                    f("vectors"),
+                    "must be 1: a rank-0 statement has no column axis (vectorize the reduction instead)",
+                ));
+            }
             if st.rows > 1 && row_var(spec, i, st.vector).is_none() {
                 return Err(err(
                     f("rows"),
@@ -830,7 +839,11 @@ impl Schedule {
             } else {
                 1
             };
-            let vectors = rng.gen_range(1..=4);
+            let vectors = if np == 0 && vector != VectorAxis::Reduction {
+                1
+            } else {
+                rng.gen_range(1..=4)
+            };
             let mut tile: Vec<usize> = ext[..np]
                 .iter()
                 .map(|&e| {
@@ -953,7 +966,11 @@ impl Schedule {
             } else {
                 1
             };
-            let vectors = rng.gen_range(1..=4);
+            let vectors = if np == 0 && vector != VectorAxis::Reduction {
+                1
+            } else {
+                rng.gen_range(1..=4)
+            };
             let tile = ext[..np].iter().map(|&e| pick(rng, e)).collect();
             let reduction_tile = if nred > 0 && rng.gen_bool(0.5) {
                 pick(rng, ext[np])

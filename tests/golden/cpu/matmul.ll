@@ -25,483 +25,487 @@ define void @s0(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %26 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %25, i64 1, 4, 1
   br label %27
 
-27:                                               ; preds = %420, %5
-  %28 = phi i64 [ %421, %420 ], [ %3, %5 ]
+27:                                               ; preds = %419, %5
+  %28 = phi i64 [ %420, %419 ], [ %3, %5 ]
   %29 = icmp slt i64 %28, %4
-  br i1 %29, label %30, label %422
+  br i1 %29, label %30, label %421
 
 30:                                               ; preds = %27
   %31 = mul i64 %28, 37
   %32 = add i64 %31, 37
-  %33 = icmp ult i64 %32, 37
-  %34 = select i1 %33, i64 %32, i64 37
-  %35 = sub i64 %34, %31
-  %36 = udiv i64 %35, 8
-  %37 = mul i64 %36, 8
-  %38 = add i64 %31, %37
-  br label %39
+  %33 = call i64 @llvm.umin.i64(i64 %32, i64 37)
+  %34 = sub i64 %33, %31
+  %35 = udiv i64 %34, 8
+  %36 = mul i64 %35, 8
+  %37 = add i64 %31, %36
+  br label %38
 
-39:                                               ; preds = %346, %30
-  %40 = phi i64 [ %347, %346 ], [ %31, %30 ]
-  %41 = icmp slt i64 %40, %38
-  br i1 %41, label %42, label %348
+38:                                               ; preds = %345, %30
+  %39 = phi i64 [ %346, %345 ], [ %31, %30 ]
+  %40 = icmp slt i64 %39, %37
+  br i1 %40, label %41, label %347
 
-42:                                               ; preds = %39
-  %43 = add i64 %40, 1
-  %44 = add i64 %40, 2
-  %45 = add i64 %40, 3
-  %46 = add i64 %40, 4
-  %47 = add i64 %40, 5
-  %48 = add i64 %40, 6
-  %49 = add i64 %40, 7
-  br label %50
+41:                                               ; preds = %38
+  %42 = add i64 %39, 1
+  %43 = add i64 %39, 2
+  %44 = add i64 %39, 3
+  %45 = add i64 %39, 4
+  %46 = add i64 %39, 5
+  %47 = add i64 %39, 6
+  %48 = add i64 %39, 7
+  br label %49
 
-50:                                               ; preds = %69, %42
-  %51 = phi i64 [ %168, %69 ], [ 0, %42 ]
-  %52 = phi <16 x float> [ %83, %69 ], [ zeroinitializer, %42 ]
-  %53 = phi <16 x float> [ %90, %69 ], [ zeroinitializer, %42 ]
-  %54 = phi <16 x float> [ %99, %69 ], [ zeroinitializer, %42 ]
-  %55 = phi <16 x float> [ %101, %69 ], [ zeroinitializer, %42 ]
-  %56 = phi <16 x float> [ %110, %69 ], [ zeroinitializer, %42 ]
-  %57 = phi <16 x float> [ %112, %69 ], [ zeroinitializer, %42 ]
-  %58 = phi <16 x float> [ %121, %69 ], [ zeroinitializer, %42 ]
-  %59 = phi <16 x float> [ %123, %69 ], [ zeroinitializer, %42 ]
-  %60 = phi <16 x float> [ %132, %69 ], [ zeroinitializer, %42 ]
-  %61 = phi <16 x float> [ %134, %69 ], [ zeroinitializer, %42 ]
-  %62 = phi <16 x float> [ %143, %69 ], [ zeroinitializer, %42 ]
-  %63 = phi <16 x float> [ %145, %69 ], [ zeroinitializer, %42 ]
-  %64 = phi <16 x float> [ %154, %69 ], [ zeroinitializer, %42 ]
-  %65 = phi <16 x float> [ %156, %69 ], [ zeroinitializer, %42 ]
-  %66 = phi <16 x float> [ %165, %69 ], [ zeroinitializer, %42 ]
-  %67 = phi <16 x float> [ %167, %69 ], [ zeroinitializer, %42 ]
-  %68 = icmp slt i64 %51, 29
-  br i1 %68, label %69, label %169
+49:                                               ; preds = %68, %41
+  %50 = phi i64 [ %167, %68 ], [ 0, %41 ]
+  %51 = phi <16 x float> [ %82, %68 ], [ zeroinitializer, %41 ]
+  %52 = phi <16 x float> [ %89, %68 ], [ zeroinitializer, %41 ]
+  %53 = phi <16 x float> [ %98, %68 ], [ zeroinitializer, %41 ]
+  %54 = phi <16 x float> [ %100, %68 ], [ zeroinitializer, %41 ]
+  %55 = phi <16 x float> [ %109, %68 ], [ zeroinitializer, %41 ]
+  %56 = phi <16 x float> [ %111, %68 ], [ zeroinitializer, %41 ]
+  %57 = phi <16 x float> [ %120, %68 ], [ zeroinitializer, %41 ]
+  %58 = phi <16 x float> [ %122, %68 ], [ zeroinitializer, %41 ]
+  %59 = phi <16 x float> [ %131, %68 ], [ zeroinitializer, %41 ]
+  %60 = phi <16 x float> [ %133, %68 ], [ zeroinitializer, %41 ]
+  %61 = phi <16 x float> [ %142, %68 ], [ zeroinitializer, %41 ]
+  %62 = phi <16 x float> [ %144, %68 ], [ zeroinitializer, %41 ]
+  %63 = phi <16 x float> [ %153, %68 ], [ zeroinitializer, %41 ]
+  %64 = phi <16 x float> [ %155, %68 ], [ zeroinitializer, %41 ]
+  %65 = phi <16 x float> [ %164, %68 ], [ zeroinitializer, %41 ]
+  %66 = phi <16 x float> [ %166, %68 ], [ zeroinitializer, %41 ]
+  %67 = icmp slt i64 %50, 29
+  br i1 %67, label %68, label %168
 
-69:                                               ; preds = %50
-  %70 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %71 = mul nuw nsw i64 %40, 29
-  %72 = add nuw nsw i64 %71, %51
-  %73 = getelementptr inbounds nuw float, ptr %70, i64 %72
-  %74 = load float, ptr %73, align 4
-  %75 = insertelement <16 x float> poison, float %74, i32 0
-  %76 = shufflevector <16 x float> %75, <16 x float> poison, <16 x i32> zeroinitializer
-  %77 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %78 = mul i64 %51, 45
-  %79 = add i64 %78, 0
-  %80 = getelementptr float, ptr %77, i64 %79
-  %81 = load <16 x float>, ptr %80, align 4
-  %82 = fmul reassoc contract <16 x float> %76, %81
-  %83 = fadd reassoc contract <16 x float> %52, %82
-  %84 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %85 = mul i64 %51, 45
-  %86 = add i64 %85, 16
-  %87 = getelementptr float, ptr %84, i64 %86
-  %88 = load <16 x float>, ptr %87, align 4
-  %89 = fmul reassoc contract <16 x float> %76, %88
-  %90 = fadd reassoc contract <16 x float> %53, %89
-  %91 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %92 = mul nuw nsw i64 %43, 29
-  %93 = add nuw nsw i64 %92, %51
-  %94 = getelementptr inbounds nuw float, ptr %91, i64 %93
-  %95 = load float, ptr %94, align 4
-  %96 = insertelement <16 x float> poison, float %95, i32 0
-  %97 = shufflevector <16 x float> %96, <16 x float> poison, <16 x i32> zeroinitializer
-  %98 = fmul reassoc contract <16 x float> %97, %81
-  %99 = fadd reassoc contract <16 x float> %54, %98
-  %100 = fmul reassoc contract <16 x float> %97, %88
-  %101 = fadd reassoc contract <16 x float> %55, %100
-  %102 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %103 = mul nuw nsw i64 %44, 29
-  %104 = add nuw nsw i64 %103, %51
-  %105 = getelementptr inbounds nuw float, ptr %102, i64 %104
-  %106 = load float, ptr %105, align 4
-  %107 = insertelement <16 x float> poison, float %106, i32 0
-  %108 = shufflevector <16 x float> %107, <16 x float> poison, <16 x i32> zeroinitializer
-  %109 = fmul reassoc contract <16 x float> %108, %81
-  %110 = fadd reassoc contract <16 x float> %56, %109
-  %111 = fmul reassoc contract <16 x float> %108, %88
-  %112 = fadd reassoc contract <16 x float> %57, %111
-  %113 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %114 = mul nuw nsw i64 %45, 29
-  %115 = add nuw nsw i64 %114, %51
-  %116 = getelementptr inbounds nuw float, ptr %113, i64 %115
-  %117 = load float, ptr %116, align 4
-  %118 = insertelement <16 x float> poison, float %117, i32 0
-  %119 = shufflevector <16 x float> %118, <16 x float> poison, <16 x i32> zeroinitializer
-  %120 = fmul reassoc contract <16 x float> %119, %81
-  %121 = fadd reassoc contract <16 x float> %58, %120
-  %122 = fmul reassoc contract <16 x float> %119, %88
-  %123 = fadd reassoc contract <16 x float> %59, %122
-  %124 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %125 = mul nuw nsw i64 %46, 29
-  %126 = add nuw nsw i64 %125, %51
-  %127 = getelementptr inbounds nuw float, ptr %124, i64 %126
-  %128 = load float, ptr %127, align 4
-  %129 = insertelement <16 x float> poison, float %128, i32 0
-  %130 = shufflevector <16 x float> %129, <16 x float> poison, <16 x i32> zeroinitializer
-  %131 = fmul reassoc contract <16 x float> %130, %81
-  %132 = fadd reassoc contract <16 x float> %60, %131
-  %133 = fmul reassoc contract <16 x float> %130, %88
-  %134 = fadd reassoc contract <16 x float> %61, %133
-  %135 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %136 = mul nuw nsw i64 %47, 29
-  %137 = add nuw nsw i64 %136, %51
-  %138 = getelementptr inbounds nuw float, ptr %135, i64 %137
-  %139 = load float, ptr %138, align 4
-  %140 = insertelement <16 x float> poison, float %139, i32 0
-  %141 = shufflevector <16 x float> %140, <16 x float> poison, <16 x i32> zeroinitializer
-  %142 = fmul reassoc contract <16 x float> %141, %81
-  %143 = fadd reassoc contract <16 x float> %62, %142
-  %144 = fmul reassoc contract <16 x float> %141, %88
-  %145 = fadd reassoc contract <16 x float> %63, %144
-  %146 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %147 = mul nuw nsw i64 %48, 29
-  %148 = add nuw nsw i64 %147, %51
-  %149 = getelementptr inbounds nuw float, ptr %146, i64 %148
-  %150 = load float, ptr %149, align 4
-  %151 = insertelement <16 x float> poison, float %150, i32 0
-  %152 = shufflevector <16 x float> %151, <16 x float> poison, <16 x i32> zeroinitializer
-  %153 = fmul reassoc contract <16 x float> %152, %81
-  %154 = fadd reassoc contract <16 x float> %64, %153
-  %155 = fmul reassoc contract <16 x float> %152, %88
-  %156 = fadd reassoc contract <16 x float> %65, %155
-  %157 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %158 = mul nuw nsw i64 %49, 29
-  %159 = add nuw nsw i64 %158, %51
-  %160 = getelementptr inbounds nuw float, ptr %157, i64 %159
-  %161 = load float, ptr %160, align 4
-  %162 = insertelement <16 x float> poison, float %161, i32 0
-  %163 = shufflevector <16 x float> %162, <16 x float> poison, <16 x i32> zeroinitializer
-  %164 = fmul reassoc contract <16 x float> %163, %81
-  %165 = fadd reassoc contract <16 x float> %66, %164
-  %166 = fmul reassoc contract <16 x float> %163, %88
-  %167 = fadd reassoc contract <16 x float> %67, %166
-  %168 = add i64 %51, 1
-  br label %50
+68:                                               ; preds = %49
+  %69 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %70 = mul nuw nsw i64 %39, 29
+  %71 = add nuw nsw i64 %70, %50
+  %72 = getelementptr inbounds nuw float, ptr %69, i64 %71
+  %73 = load float, ptr %72, align 4
+  %74 = insertelement <16 x float> poison, float %73, i32 0
+  %75 = shufflevector <16 x float> %74, <16 x float> poison, <16 x i32> zeroinitializer
+  %76 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %77 = mul i64 %50, 45
+  %78 = add i64 %77, 0
+  %79 = getelementptr float, ptr %76, i64 %78
+  %80 = load <16 x float>, ptr %79, align 4
+  %81 = fmul reassoc contract <16 x float> %75, %80
+  %82 = fadd reassoc contract <16 x float> %51, %81
+  %83 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %84 = mul i64 %50, 45
+  %85 = add i64 %84, 16
+  %86 = getelementptr float, ptr %83, i64 %85
+  %87 = load <16 x float>, ptr %86, align 4
+  %88 = fmul reassoc contract <16 x float> %75, %87
+  %89 = fadd reassoc contract <16 x float> %52, %88
+  %90 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %91 = mul nuw nsw i64 %42, 29
+  %92 = add nuw nsw i64 %91, %50
+  %93 = getelementptr inbounds nuw float, ptr %90, i64 %92
+  %94 = load float, ptr %93, align 4
+  %95 = insertelement <16 x float> poison, float %94, i32 0
+  %96 = shufflevector <16 x float> %95, <16 x float> poison, <16 x i32> zeroinitializer
+  %97 = fmul reassoc contract <16 x float> %96, %80
+  %98 = fadd reassoc contract <16 x float> %53, %97
+  %99 = fmul reassoc contract <16 x float> %96, %87
+  %100 = fadd reassoc contract <16 x float> %54, %99
+  %101 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %102 = mul nuw nsw i64 %43, 29
+  %103 = add nuw nsw i64 %102, %50
+  %104 = getelementptr inbounds nuw float, ptr %101, i64 %103
+  %105 = load float, ptr %104, align 4
+  %106 = insertelement <16 x float> poison, float %105, i32 0
+  %107 = shufflevector <16 x float> %106, <16 x float> poison, <16 x i32> zeroinitializer
+  %108 = fmul reassoc contract <16 x float> %107, %80
+  %109 = fadd reassoc contract <16 x float> %55, %108
+  %110 = fmul reassoc contract <16 x float> %107, %87
+  %111 = fadd reassoc contract <16 x float> %56, %110
+  %112 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %113 = mul nuw nsw i64 %44, 29
+  %114 = add nuw nsw i64 %113, %50
+  %115 = getelementptr inbounds nuw float, ptr %112, i64 %114
+  %116 = load float, ptr %115, align 4
+  %117 = insertelement <16 x float> poison, float %116, i32 0
+  %118 = shufflevector <16 x float> %117, <16 x float> poison, <16 x i32> zeroinitializer
+  %119 = fmul reassoc contract <16 x float> %118, %80
+  %120 = fadd reassoc contract <16 x float> %57, %119
+  %121 = fmul reassoc contract <16 x float> %118, %87
+  %122 = fadd reassoc contract <16 x float> %58, %121
+  %123 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %124 = mul nuw nsw i64 %45, 29
+  %125 = add nuw nsw i64 %124, %50
+  %126 = getelementptr inbounds nuw float, ptr %123, i64 %125
+  %127 = load float, ptr %126, align 4
+  %128 = insertelement <16 x float> poison, float %127, i32 0
+  %129 = shufflevector <16 x float> %128, <16 x float> poison, <16 x i32> zeroinitializer
+  %130 = fmul reassoc contract <16 x float> %129, %80
+  %131 = fadd reassoc contract <16 x float> %59, %130
+  %132 = fmul reassoc contract <16 x float> %129, %87
+  %133 = fadd reassoc contract <16 x float> %60, %132
+  %134 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %135 = mul nuw nsw i64 %46, 29
+  %136 = add nuw nsw i64 %135, %50
+  %137 = getelementptr inbounds nuw float, ptr %134, i64 %136
+  %138 = load float, ptr %137, align 4
+  %139 = insertelement <16 x float> poison, float %138, i32 0
+  %140 = shufflevector <16 x float> %139, <16 x float> poison, <16 x i32> zeroinitializer
+  %141 = fmul reassoc contract <16 x float> %140, %80
+  %142 = fadd reassoc contract <16 x float> %61, %141
+  %143 = fmul reassoc contract <16 x float> %140, %87
+  %144 = fadd reassoc contract <16 x float> %62, %143
+  %145 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %146 = mul nuw nsw i64 %47, 29
+  %147 = add nuw nsw i64 %146, %50
+  %148 = getelementptr inbounds nuw float, ptr %145, i64 %147
+  %149 = load float, ptr %148, align 4
+  %150 = insertelement <16 x float> poison, float %149, i32 0
+  %151 = shufflevector <16 x float> %150, <16 x float> poison, <16 x i32> zeroinitializer
+  %152 = fmul reassoc contract <16 x float> %151, %80
+  %153 = fadd reassoc contract <16 x float> %63, %152
+  %154 = fmul reassoc contract <16 x float> %151, %87
+  %155 = fadd reassoc contract <16 x float> %64, %154
+  %156 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %157 = mul nuw nsw i64 %48, 29
+  %158 = add nuw nsw i64 %157, %50
+  %159 = getelementptr inbounds nuw float, ptr %156, i64 %158
+  %160 = load float, ptr %159, align 4
+  %161 = insertelement <16 x float> poison, float %160, i32 0
+  %162 = shufflevector <16 x float> %161, <16 x float> poison, <16 x i32> zeroinitializer
+  %163 = fmul reassoc contract <16 x float> %162, %80
+  %164 = fadd reassoc contract <16 x float> %65, %163
+  %165 = fmul reassoc contract <16 x float> %162, %87
+  %166 = fadd reassoc contract <16 x float> %66, %165
+  %167 = add i64 %50, 1
+  br label %49
 
-169:                                              ; preds = %50
-  %170 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %171 = mul i64 %40, 45
-  %172 = add i64 %171, 0
-  %173 = getelementptr float, ptr %170, i64 %172
-  store <16 x float> %52, ptr %173, align 4
-  %174 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %175 = mul i64 %40, 45
-  %176 = add i64 %175, 16
-  %177 = getelementptr float, ptr %174, i64 %176
-  store <16 x float> %53, ptr %177, align 4
-  %178 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %179 = mul i64 %43, 45
-  %180 = add i64 %179, 0
-  %181 = getelementptr float, ptr %178, i64 %180
-  store <16 x float> %54, ptr %181, align 4
-  %182 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %183 = mul i64 %43, 45
-  %184 = add i64 %183, 16
-  %185 = getelementptr float, ptr %182, i64 %184
-  store <16 x float> %55, ptr %185, align 4
-  %186 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %187 = mul i64 %44, 45
-  %188 = add i64 %187, 0
-  %189 = getelementptr float, ptr %186, i64 %188
-  store <16 x float> %56, ptr %189, align 4
-  %190 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %191 = mul i64 %44, 45
-  %192 = add i64 %191, 16
-  %193 = getelementptr float, ptr %190, i64 %192
-  store <16 x float> %57, ptr %193, align 4
-  %194 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %195 = mul i64 %45, 45
-  %196 = add i64 %195, 0
-  %197 = getelementptr float, ptr %194, i64 %196
-  store <16 x float> %58, ptr %197, align 4
-  %198 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %199 = mul i64 %45, 45
-  %200 = add i64 %199, 16
-  %201 = getelementptr float, ptr %198, i64 %200
-  store <16 x float> %59, ptr %201, align 4
-  %202 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %203 = mul i64 %46, 45
-  %204 = add i64 %203, 0
-  %205 = getelementptr float, ptr %202, i64 %204
-  store <16 x float> %60, ptr %205, align 4
-  %206 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %207 = mul i64 %46, 45
-  %208 = add i64 %207, 16
-  %209 = getelementptr float, ptr %206, i64 %208
-  store <16 x float> %61, ptr %209, align 4
-  %210 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %211 = mul i64 %47, 45
-  %212 = add i64 %211, 0
-  %213 = getelementptr float, ptr %210, i64 %212
-  store <16 x float> %62, ptr %213, align 4
-  %214 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %215 = mul i64 %47, 45
-  %216 = add i64 %215, 16
-  %217 = getelementptr float, ptr %214, i64 %216
-  store <16 x float> %63, ptr %217, align 4
-  %218 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %219 = mul i64 %48, 45
-  %220 = add i64 %219, 0
-  %221 = getelementptr float, ptr %218, i64 %220
-  store <16 x float> %64, ptr %221, align 4
-  %222 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %223 = mul i64 %48, 45
-  %224 = add i64 %223, 16
-  %225 = getelementptr float, ptr %222, i64 %224
-  store <16 x float> %65, ptr %225, align 4
-  %226 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %227 = mul i64 %49, 45
-  %228 = add i64 %227, 0
-  %229 = getelementptr float, ptr %226, i64 %228
-  store <16 x float> %66, ptr %229, align 4
-  %230 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %231 = mul i64 %49, 45
-  %232 = add i64 %231, 16
-  %233 = getelementptr float, ptr %230, i64 %232
-  store <16 x float> %67, ptr %233, align 4
-  br label %234
+168:                                              ; preds = %49
+  %169 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %170 = mul i64 %39, 45
+  %171 = add i64 %170, 0
+  %172 = getelementptr float, ptr %169, i64 %171
+  store <16 x float> %51, ptr %172, align 4
+  %173 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %174 = mul i64 %39, 45
+  %175 = add i64 %174, 16
+  %176 = getelementptr float, ptr %173, i64 %175
+  store <16 x float> %52, ptr %176, align 4
+  %177 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %178 = mul i64 %42, 45
+  %179 = add i64 %178, 0
+  %180 = getelementptr float, ptr %177, i64 %179
+  store <16 x float> %53, ptr %180, align 4
+  %181 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %182 = mul i64 %42, 45
+  %183 = add i64 %182, 16
+  %184 = getelementptr float, ptr %181, i64 %183
+  store <16 x float> %54, ptr %184, align 4
+  %185 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %186 = mul i64 %43, 45
+  %187 = add i64 %186, 0
+  %188 = getelementptr float, ptr %185, i64 %187
+  store <16 x float> %55, ptr %188, align 4
+  %189 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %190 = mul i64 %43, 45
+  %191 = add i64 %190, 16
+  %192 = getelementptr float, ptr %189, i64 %191
+  store <16 x float> %56, ptr %192, align 4
+  %193 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %194 = mul i64 %44, 45
+  %195 = add i64 %194, 0
+  %196 = getelementptr float, ptr %193, i64 %195
+  store <16 x float> %57, ptr %196, align 4
+  %197 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %198 = mul i64 %44, 45
+  %199 = add i64 %198, 16
+  %200 = getelementptr float, ptr %197, i64 %199
+  store <16 x float> %58, ptr %200, align 4
+  %201 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %202 = mul i64 %45, 45
+  %203 = add i64 %202, 0
+  %204 = getelementptr float, ptr %201, i64 %203
+  store <16 x float> %59, ptr %204, align 4
+  %205 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %206 = mul i64 %45, 45
+  %207 = add i64 %206, 16
+  %208 = getelementptr float, ptr %205, i64 %207
+  store <16 x float> %60, ptr %208, align 4
+  %209 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %210 = mul i64 %46, 45
+  %211 = add i64 %210, 0
+  %212 = getelementptr float, ptr %209, i64 %211
+  store <16 x float> %61, ptr %212, align 4
+  %213 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %214 = mul i64 %46, 45
+  %215 = add i64 %214, 16
+  %216 = getelementptr float, ptr %213, i64 %215
+  store <16 x float> %62, ptr %216, align 4
+  %217 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %218 = mul i64 %47, 45
+  %219 = add i64 %218, 0
+  %220 = getelementptr float, ptr %217, i64 %219
+  store <16 x float> %63, ptr %220, align 4
+  %221 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %222 = mul i64 %47, 45
+  %223 = add i64 %222, 16
+  %224 = getelementptr float, ptr %221, i64 %223
+  store <16 x float> %64, ptr %224, align 4
+  %225 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %226 = mul i64 %48, 45
+  %227 = add i64 %226, 0
+  %228 = getelementptr float, ptr %225, i64 %227
+  store <16 x float> %65, ptr %228, align 4
+  %229 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %230 = mul i64 %48, 45
+  %231 = add i64 %230, 16
+  %232 = getelementptr float, ptr %229, i64 %231
+  store <16 x float> %66, ptr %232, align 4
+  br label %233
 
-234:                                              ; preds = %312, %169
-  %235 = phi i64 [ %345, %312 ], [ 32, %169 ]
-  %236 = icmp slt i64 %235, 45
-  br i1 %236, label %237, label %346
+233:                                              ; preds = %311, %168
+  %234 = phi i64 [ %344, %311 ], [ 32, %168 ]
+  %235 = icmp slt i64 %234, 45
+  br i1 %235, label %236, label %345
 
-237:                                              ; preds = %234
-  br label %238
+236:                                              ; preds = %233
+  br label %237
 
-238:                                              ; preds = %249, %237
-  %239 = phi i64 [ %311, %249 ], [ 0, %237 ]
-  %240 = phi float [ %261, %249 ], [ 0.000000e+00, %237 ]
-  %241 = phi float [ %268, %249 ], [ 0.000000e+00, %237 ]
-  %242 = phi float [ %275, %249 ], [ 0.000000e+00, %237 ]
-  %243 = phi float [ %282, %249 ], [ 0.000000e+00, %237 ]
-  %244 = phi float [ %289, %249 ], [ 0.000000e+00, %237 ]
-  %245 = phi float [ %296, %249 ], [ 0.000000e+00, %237 ]
-  %246 = phi float [ %303, %249 ], [ 0.000000e+00, %237 ]
-  %247 = phi float [ %310, %249 ], [ 0.000000e+00, %237 ]
-  %248 = icmp slt i64 %239, 29
-  br i1 %248, label %249, label %312
+237:                                              ; preds = %248, %236
+  %238 = phi i64 [ %310, %248 ], [ 0, %236 ]
+  %239 = phi float [ %260, %248 ], [ 0.000000e+00, %236 ]
+  %240 = phi float [ %267, %248 ], [ 0.000000e+00, %236 ]
+  %241 = phi float [ %274, %248 ], [ 0.000000e+00, %236 ]
+  %242 = phi float [ %281, %248 ], [ 0.000000e+00, %236 ]
+  %243 = phi float [ %288, %248 ], [ 0.000000e+00, %236 ]
+  %244 = phi float [ %295, %248 ], [ 0.000000e+00, %236 ]
+  %245 = phi float [ %302, %248 ], [ 0.000000e+00, %236 ]
+  %246 = phi float [ %309, %248 ], [ 0.000000e+00, %236 ]
+  %247 = icmp slt i64 %238, 29
+  br i1 %247, label %248, label %311
 
-249:                                              ; preds = %238
-  %250 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %251 = mul nuw nsw i64 %40, 29
-  %252 = add nuw nsw i64 %251, %239
-  %253 = getelementptr inbounds nuw float, ptr %250, i64 %252
-  %254 = load float, ptr %253, align 4
-  %255 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %256 = mul nuw nsw i64 %239, 45
-  %257 = add nuw nsw i64 %256, %235
-  %258 = getelementptr inbounds nuw float, ptr %255, i64 %257
-  %259 = load float, ptr %258, align 4
-  %260 = fmul reassoc contract float %254, %259
-  %261 = fadd reassoc contract float %240, %260
-  %262 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %263 = mul nuw nsw i64 %43, 29
-  %264 = add nuw nsw i64 %263, %239
-  %265 = getelementptr inbounds nuw float, ptr %262, i64 %264
-  %266 = load float, ptr %265, align 4
-  %267 = fmul reassoc contract float %266, %259
-  %268 = fadd reassoc contract float %241, %267
-  %269 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %270 = mul nuw nsw i64 %44, 29
-  %271 = add nuw nsw i64 %270, %239
-  %272 = getelementptr inbounds nuw float, ptr %269, i64 %271
-  %273 = load float, ptr %272, align 4
-  %274 = fmul reassoc contract float %273, %259
-  %275 = fadd reassoc contract float %242, %274
-  %276 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %277 = mul nuw nsw i64 %45, 29
-  %278 = add nuw nsw i64 %277, %239
-  %279 = getelementptr inbounds nuw float, ptr %276, i64 %278
-  %280 = load float, ptr %279, align 4
-  %281 = fmul reassoc contract float %280, %259
-  %282 = fadd reassoc contract float %243, %281
-  %283 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %284 = mul nuw nsw i64 %46, 29
-  %285 = add nuw nsw i64 %284, %239
-  %286 = getelementptr inbounds nuw float, ptr %283, i64 %285
-  %287 = load float, ptr %286, align 4
-  %288 = fmul reassoc contract float %287, %259
-  %289 = fadd reassoc contract float %244, %288
-  %290 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %291 = mul nuw nsw i64 %47, 29
-  %292 = add nuw nsw i64 %291, %239
-  %293 = getelementptr inbounds nuw float, ptr %290, i64 %292
-  %294 = load float, ptr %293, align 4
-  %295 = fmul reassoc contract float %294, %259
-  %296 = fadd reassoc contract float %245, %295
-  %297 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %298 = mul nuw nsw i64 %48, 29
-  %299 = add nuw nsw i64 %298, %239
-  %300 = getelementptr inbounds nuw float, ptr %297, i64 %299
-  %301 = load float, ptr %300, align 4
-  %302 = fmul reassoc contract float %301, %259
-  %303 = fadd reassoc contract float %246, %302
-  %304 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %305 = mul nuw nsw i64 %49, 29
-  %306 = add nuw nsw i64 %305, %239
-  %307 = getelementptr inbounds nuw float, ptr %304, i64 %306
-  %308 = load float, ptr %307, align 4
-  %309 = fmul reassoc contract float %308, %259
-  %310 = fadd reassoc contract float %247, %309
-  %311 = add i64 %239, 1
-  br label %238
+248:                                              ; preds = %237
+  %249 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %250 = mul nuw nsw i64 %39, 29
+  %251 = add nuw nsw i64 %250, %238
+  %252 = getelementptr inbounds nuw float, ptr %249, i64 %251
+  %253 = load float, ptr %252, align 4
+  %254 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %255 = mul nuw nsw i64 %238, 45
+  %256 = add nuw nsw i64 %255, %234
+  %257 = getelementptr inbounds nuw float, ptr %254, i64 %256
+  %258 = load float, ptr %257, align 4
+  %259 = fmul reassoc contract float %253, %258
+  %260 = fadd reassoc contract float %239, %259
+  %261 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %262 = mul nuw nsw i64 %42, 29
+  %263 = add nuw nsw i64 %262, %238
+  %264 = getelementptr inbounds nuw float, ptr %261, i64 %263
+  %265 = load float, ptr %264, align 4
+  %266 = fmul reassoc contract float %265, %258
+  %267 = fadd reassoc contract float %240, %266
+  %268 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %269 = mul nuw nsw i64 %43, 29
+  %270 = add nuw nsw i64 %269, %238
+  %271 = getelementptr inbounds nuw float, ptr %268, i64 %270
+  %272 = load float, ptr %271, align 4
+  %273 = fmul reassoc contract float %272, %258
+  %274 = fadd reassoc contract float %241, %273
+  %275 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %276 = mul nuw nsw i64 %44, 29
+  %277 = add nuw nsw i64 %276, %238
+  %278 = getelementptr inbounds nuw float, ptr %275, i64 %277
+  %279 = load float, ptr %278, align 4
+  %280 = fmul reassoc contract float %279, %258
+  %281 = fadd reassoc contract float %242, %280
+  %282 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %283 = mul nuw nsw i64 %45, 29
+  %284 = add nuw nsw i64 %283, %238
+  %285 = getelementptr inbounds nuw float, ptr %282, i64 %284
+  %286 = load float, ptr %285, align 4
+  %287 = fmul reassoc contract float %286, %258
+  %288 = fadd reassoc contract float %243, %287
+  %289 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %290 = mul nuw nsw i64 %46, 29
+  %291 = add nuw nsw i64 %290, %238
+  %292 = getelementptr inbounds nuw float, ptr %289, i64 %291
+  %293 = load float, ptr %292, align 4
+  %294 = fmul reassoc contract float %293, %258
+  %295 = fadd reassoc contract float %244, %294
+  %296 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %297 = mul nuw nsw i64 %47, 29
+  %298 = add nuw nsw i64 %297, %238
+  %299 = getelementptr inbounds nuw float, ptr %296, i64 %298
+  %300 = load float, ptr %299, align 4
+  %301 = fmul reassoc contract float %300, %258
+  %302 = fadd reassoc contract float %245, %301
+  %303 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %304 = mul nuw nsw i64 %48, 29
+  %305 = add nuw nsw i64 %304, %238
+  %306 = getelementptr inbounds nuw float, ptr %303, i64 %305
+  %307 = load float, ptr %306, align 4
+  %308 = fmul reassoc contract float %307, %258
+  %309 = fadd reassoc contract float %246, %308
+  %310 = add i64 %238, 1
+  br label %237
 
-312:                                              ; preds = %238
-  %313 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %314 = mul nuw nsw i64 %40, 45
-  %315 = add nuw nsw i64 %314, %235
-  %316 = getelementptr inbounds nuw float, ptr %313, i64 %315
-  store float %240, ptr %316, align 4
-  %317 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %318 = mul nuw nsw i64 %43, 45
-  %319 = add nuw nsw i64 %318, %235
-  %320 = getelementptr inbounds nuw float, ptr %317, i64 %319
-  store float %241, ptr %320, align 4
-  %321 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %322 = mul nuw nsw i64 %44, 45
-  %323 = add nuw nsw i64 %322, %235
-  %324 = getelementptr inbounds nuw float, ptr %321, i64 %323
-  store float %242, ptr %324, align 4
-  %325 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %326 = mul nuw nsw i64 %45, 45
-  %327 = add nuw nsw i64 %326, %235
-  %328 = getelementptr inbounds nuw float, ptr %325, i64 %327
-  store float %243, ptr %328, align 4
-  %329 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %330 = mul nuw nsw i64 %46, 45
-  %331 = add nuw nsw i64 %330, %235
-  %332 = getelementptr inbounds nuw float, ptr %329, i64 %331
-  store float %244, ptr %332, align 4
-  %333 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %334 = mul nuw nsw i64 %47, 45
-  %335 = add nuw nsw i64 %334, %235
-  %336 = getelementptr inbounds nuw float, ptr %333, i64 %335
-  store float %245, ptr %336, align 4
-  %337 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %338 = mul nuw nsw i64 %48, 45
-  %339 = add nuw nsw i64 %338, %235
-  %340 = getelementptr inbounds nuw float, ptr %337, i64 %339
-  store float %246, ptr %340, align 4
-  %341 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %342 = mul nuw nsw i64 %49, 45
-  %343 = add nuw nsw i64 %342, %235
-  %344 = getelementptr inbounds nuw float, ptr %341, i64 %343
-  store float %247, ptr %344, align 4
-  %345 = add i64 %235, 1
-  br label %234
+311:                                              ; preds = %237
+  %312 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %313 = mul nuw nsw i64 %39, 45
+  %314 = add nuw nsw i64 %313, %234
+  %315 = getelementptr inbounds nuw float, ptr %312, i64 %314
+  store float %239, ptr %315, align 4
+  %316 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %317 = mul nuw nsw i64 %42, 45
+  %318 = add nuw nsw i64 %317, %234
+  %319 = getelementptr inbounds nuw float, ptr %316, i64 %318
+  store float %240, ptr %319, align 4
+  %320 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %321 = mul nuw nsw i64 %43, 45
+  %322 = add nuw nsw i64 %321, %234
+  %323 = getelementptr inbounds nuw float, ptr %320, i64 %322
+  store float %241, ptr %323, align 4
+  %324 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %325 = mul nuw nsw i64 %44, 45
+  %326 = add nuw nsw i64 %325, %234
+  %327 = getelementptr inbounds nuw float, ptr %324, i64 %326
+  store float %242, ptr %327, align 4
+  %328 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %329 = mul nuw nsw i64 %45, 45
+  %330 = add nuw nsw i64 %329, %234
+  %331 = getelementptr inbounds nuw float, ptr %328, i64 %330
+  store float %243, ptr %331, align 4
+  %332 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %333 = mul nuw nsw i64 %46, 45
+  %334 = add nuw nsw i64 %333, %234
+  %335 = getelementptr inbounds nuw float, ptr %332, i64 %334
+  store float %244, ptr %335, align 4
+  %336 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %337 = mul nuw nsw i64 %47, 45
+  %338 = add nuw nsw i64 %337, %234
+  %339 = getelementptr inbounds nuw float, ptr %336, i64 %338
+  store float %245, ptr %339, align 4
+  %340 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %341 = mul nuw nsw i64 %48, 45
+  %342 = add nuw nsw i64 %341, %234
+  %343 = getelementptr inbounds nuw float, ptr %340, i64 %342
+  store float %246, ptr %343, align 4
+  %344 = add i64 %234, 1
+  br label %233
 
-346:                                              ; preds = %234
-  %347 = add i64 %40, 8
-  br label %39
+345:                                              ; preds = %233
+  %346 = add i64 %39, 8
+  br label %38
 
-348:                                              ; preds = %39
-  br label %349
+347:                                              ; preds = %38
+  br label %348
 
-349:                                              ; preds = %418, %348
-  %350 = phi i64 [ %419, %418 ], [ %38, %348 ]
-  %351 = icmp slt i64 %350, %34
-  br i1 %351, label %352, label %420
+348:                                              ; preds = %417, %347
+  %349 = phi i64 [ %418, %417 ], [ %37, %347 ]
+  %350 = icmp slt i64 %349, %33
+  br i1 %350, label %351, label %419
 
-352:                                              ; preds = %349
-  br label %353
+351:                                              ; preds = %348
+  br label %352
 
-353:                                              ; preds = %358, %352
-  %354 = phi i64 [ %380, %358 ], [ 0, %352 ]
-  %355 = phi <16 x float> [ %372, %358 ], [ zeroinitializer, %352 ]
-  %356 = phi <16 x float> [ %379, %358 ], [ zeroinitializer, %352 ]
-  %357 = icmp slt i64 %354, 29
-  br i1 %357, label %358, label %381
+352:                                              ; preds = %357, %351
+  %353 = phi i64 [ %379, %357 ], [ 0, %351 ]
+  %354 = phi <16 x float> [ %371, %357 ], [ zeroinitializer, %351 ]
+  %355 = phi <16 x float> [ %378, %357 ], [ zeroinitializer, %351 ]
+  %356 = icmp slt i64 %353, 29
+  br i1 %356, label %357, label %380
 
-358:                                              ; preds = %353
-  %359 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %360 = mul nuw nsw i64 %350, 29
-  %361 = add nuw nsw i64 %360, %354
-  %362 = getelementptr inbounds nuw float, ptr %359, i64 %361
-  %363 = load float, ptr %362, align 4
-  %364 = insertelement <16 x float> poison, float %363, i32 0
-  %365 = shufflevector <16 x float> %364, <16 x float> poison, <16 x i32> zeroinitializer
-  %366 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %367 = mul i64 %354, 45
-  %368 = add i64 %367, 0
-  %369 = getelementptr float, ptr %366, i64 %368
-  %370 = load <16 x float>, ptr %369, align 4
-  %371 = fmul reassoc contract <16 x float> %365, %370
-  %372 = fadd reassoc contract <16 x float> %355, %371
-  %373 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %374 = mul i64 %354, 45
-  %375 = add i64 %374, 16
-  %376 = getelementptr float, ptr %373, i64 %375
-  %377 = load <16 x float>, ptr %376, align 4
-  %378 = fmul reassoc contract <16 x float> %365, %377
-  %379 = fadd reassoc contract <16 x float> %356, %378
-  %380 = add i64 %354, 1
-  br label %353
+357:                                              ; preds = %352
+  %358 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %359 = mul nuw nsw i64 %349, 29
+  %360 = add nuw nsw i64 %359, %353
+  %361 = getelementptr inbounds nuw float, ptr %358, i64 %360
+  %362 = load float, ptr %361, align 4
+  %363 = insertelement <16 x float> poison, float %362, i32 0
+  %364 = shufflevector <16 x float> %363, <16 x float> poison, <16 x i32> zeroinitializer
+  %365 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %366 = mul i64 %353, 45
+  %367 = add i64 %366, 0
+  %368 = getelementptr float, ptr %365, i64 %367
+  %369 = load <16 x float>, ptr %368, align 4
+  %370 = fmul reassoc contract <16 x float> %364, %369
+  %371 = fadd reassoc contract <16 x float> %354, %370
+  %372 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %373 = mul i64 %353, 45
+  %374 = add i64 %373, 16
+  %375 = getelementptr float, ptr %372, i64 %374
+  %376 = load <16 x float>, ptr %375, align 4
+  %377 = fmul reassoc contract <16 x float> %364, %376
+  %378 = fadd reassoc contract <16 x float> %355, %377
+  %379 = add i64 %353, 1
+  br label %352
 
-381:                                              ; preds = %353
-  %382 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %383 = mul i64 %350, 45
-  %384 = add i64 %383, 0
-  %385 = getelementptr float, ptr %382, i64 %384
-  store <16 x float> %355, ptr %385, align 4
-  %386 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %387 = mul i64 %350, 45
-  %388 = add i64 %387, 16
-  %389 = getelementptr float, ptr %386, i64 %388
-  store <16 x float> %356, ptr %389, align 4
-  br label %390
+380:                                              ; preds = %352
+  %381 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %382 = mul i64 %349, 45
+  %383 = add i64 %382, 0
+  %384 = getelementptr float, ptr %381, i64 %383
+  store <16 x float> %354, ptr %384, align 4
+  %385 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %386 = mul i64 %349, 45
+  %387 = add i64 %386, 16
+  %388 = getelementptr float, ptr %385, i64 %387
+  store <16 x float> %355, ptr %388, align 4
+  br label %389
 
-390:                                              ; preds = %412, %381
-  %391 = phi i64 [ %417, %412 ], [ 32, %381 ]
-  %392 = icmp slt i64 %391, 45
-  br i1 %392, label %393, label %418
+389:                                              ; preds = %411, %380
+  %390 = phi i64 [ %416, %411 ], [ 32, %380 ]
+  %391 = icmp slt i64 %390, 45
+  br i1 %391, label %392, label %417
 
-393:                                              ; preds = %390
-  br label %394
+392:                                              ; preds = %389
+  br label %393
 
-394:                                              ; preds = %398, %393
-  %395 = phi i64 [ %411, %398 ], [ 0, %393 ]
-  %396 = phi float [ %410, %398 ], [ 0.000000e+00, %393 ]
-  %397 = icmp slt i64 %395, 29
-  br i1 %397, label %398, label %412
+393:                                              ; preds = %397, %392
+  %394 = phi i64 [ %410, %397 ], [ 0, %392 ]
+  %395 = phi float [ %409, %397 ], [ 0.000000e+00, %392 ]
+  %396 = icmp slt i64 %394, 29
+  br i1 %396, label %397, label %411
 
-398:                                              ; preds = %394
-  %399 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %400 = mul nuw nsw i64 %350, 29
-  %401 = add nuw nsw i64 %400, %395
-  %402 = getelementptr inbounds nuw float, ptr %399, i64 %401
-  %403 = load float, ptr %402, align 4
-  %404 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %405 = mul nuw nsw i64 %395, 45
-  %406 = add nuw nsw i64 %405, %391
-  %407 = getelementptr inbounds nuw float, ptr %404, i64 %406
-  %408 = load float, ptr %407, align 4
-  %409 = fmul reassoc contract float %403, %408
-  %410 = fadd reassoc contract float %396, %409
-  %411 = add i64 %395, 1
-  br label %394
+397:                                              ; preds = %393
+  %398 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %399 = mul nuw nsw i64 %349, 29
+  %400 = add nuw nsw i64 %399, %394
+  %401 = getelementptr inbounds nuw float, ptr %398, i64 %400
+  %402 = load float, ptr %401, align 4
+  %403 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %404 = mul nuw nsw i64 %394, 45
+  %405 = add nuw nsw i64 %404, %390
+  %406 = getelementptr inbounds nuw float, ptr %403, i64 %405
+  %407 = load float, ptr %406, align 4
+  %408 = fmul reassoc contract float %402, %407
+  %409 = fadd reassoc contract float %395, %408
+  %410 = add i64 %394, 1
+  br label %393
 
-412:                                              ; preds = %394
-  %413 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %414 = mul nuw nsw i64 %350, 45
-  %415 = add nuw nsw i64 %414, %391
-  %416 = getelementptr inbounds nuw float, ptr %413, i64 %415
-  store float %396, ptr %416, align 4
-  %417 = add i64 %391, 1
-  br label %390
+411:                                              ; preds = %393
+  %412 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %413 = mul nuw nsw i64 %349, 45
+  %414 = add nuw nsw i64 %413, %390
+  %415 = getelementptr inbounds nuw float, ptr %412, i64 %414
+  store float %395, ptr %415, align 4
+  %416 = add i64 %390, 1
+  br label %389
 
-418:                                              ; preds = %390
-  %419 = add i64 %350, 1
-  br label %349
+417:                                              ; preds = %389
+  %418 = add i64 %349, 1
+  br label %348
 
-420:                                              ; preds = %349
-  %421 = add i64 %28, 1
+419:                                              ; preds = %348
+  %420 = add i64 %28, 1
   br label %27
 
-422:                                              ; preds = %27
+421:                                              ; preds = %27
   ret void
 }
+
+; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
+declare i64 @llvm.umin.i64(i64, i64) #0
+
+attributes #0 = { nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none) }
 
 !llvm.module.flags = !{!0}
 
