@@ -369,17 +369,8 @@ fn serve(
             },
             || bound.launch(),
         );
-        if probe.min_s > 1.5 * best {
-            return Response {
-                status: "abandoned".into(),
-                error: Some(format!(
-                    "{:.3} ms is over 1.5x the best {:.3} ms",
-                    probe.min_s * 1e3,
-                    best * 1e3
-                )),
-                stats: Some(probe),
-                compile_s,
-            };
+        if let Some(r) = abandoned(probe, best, compile_s) {
+            return r;
         }
     }
     let budget = Budget {
@@ -406,6 +397,37 @@ fn serve(
         compile_s,
     }
 }
+
+/// `Response` for a candidate whose probe runs are over 1.5x the best time
+/// so far, if it is one.
+fn abandoned(probe: Stats, best: f64, compile_s: f64) -> Option<Response> {
+    (probe.min_s > 1.5 * best).then(|| Response {
+        status: "abandoned".into(),
+        error: Some(format!(
+            "{:.3} ms is over 1.5x the best {:.3} ms",
+            probe.min_s * 1e3,
+            best * 1e3
+        )),
+        stats: Some(probe),
+        compile_s,
+    })
+}
+
+/// A one-element copy: its launch time is the launch overhead.
+fn empty_kernel() -> kiln_ir::Kernel {
+    kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
+        .expect("valid")
+        .remove(0)
+}
+
+/// How long the empty launch is timed.
+const OVERHEAD_BUDGET: Budget = Budget {
+    warmup: Duration::from_millis(20),
+    time: Duration::from_millis(100),
+    min_reps: 10,
+    max_reps: 100_000,
+    stable_se: None,
+};
 
 /// Writes a 64 MiB buffer each call: run between timed runs, it evicts the
 /// host's caches (`--cold`).
@@ -504,17 +526,8 @@ fn serve_ocl(o: &Ocl, spec: &Specialized<'_>, p: &Problem, req: &Request) -> Res
             || {},
             &mut launch,
         );
-        if probe.min_s > 1.5 * best {
-            return Response {
-                status: "abandoned".into(),
-                error: Some(format!(
-                    "{:.3} ms is over 1.5x the best {:.3} ms",
-                    probe.min_s * 1e3,
-                    best * 1e3
-                )),
-                stats: Some(probe),
-                compile_s,
-            };
+        if let Some(r) = abandoned(probe, best, compile_s) {
+            return r;
         }
     }
     // Cold mode: evict the host caches between runs (PoCL-like devices
@@ -548,9 +561,7 @@ fn serve_ocl(o: &Ocl, spec: &Specialized<'_>, p: &Problem, req: &Request) -> Res
 
 /// Host wall time of launching a one-element kernel and waiting for it.
 fn ocl_empty_launch(o: &Ocl) -> Response {
-    let k = kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
-        .expect("valid")
-        .remove(0);
+    let k = empty_kernel();
     let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
     let dev = o.rt.device.limits();
     let s = kiln_schedule::Schedule::default_for(&spec, &dev);
@@ -564,18 +575,9 @@ fn ocl_empty_launch(o: &Ocl) -> Response {
         let mut b = l
             .bind(std::slice::from_ref(&x))
             .map_err(|e| e.to_string())?;
-        Ok(kiln_cpu::measure::time_fn(
-            &Budget {
-                warmup: Duration::from_millis(20),
-                time: Duration::from_millis(100),
-                min_reps: 10,
-                max_reps: 100_000,
-                stable_se: None,
-            },
-            || {
-                let _ = b.launch();
-            },
-        ))
+        Ok(kiln_cpu::measure::time_fn(&OVERHEAD_BUDGET, || {
+            let _ = b.launch();
+        }))
     };
     match run() {
         Ok(st) => Response {
@@ -589,9 +591,7 @@ fn ocl_empty_launch(o: &Ocl) -> Response {
 }
 
 fn empty_launch(cpu: &CpuCompiler) -> Response {
-    let k = kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
-        .expect("valid")
-        .remove(0);
+    let k = empty_kernel();
     let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
     let mut s = kiln_schedule::Schedule::default_for(&spec, &cpu.device().limits());
     s.threads = cpu.device().cores;
@@ -603,13 +603,7 @@ fn empty_launch(cpu: &CpuCompiler) -> Response {
     let Ok(mut b) = c.bind(std::slice::from_ref(&x)) else {
         return fail("compile_error", "bind");
     };
-    let st = b.measure(&Budget {
-        warmup: Duration::from_millis(20),
-        time: Duration::from_millis(100),
-        min_reps: 10,
-        max_reps: 100_000,
-        stable_se: None,
-    });
+    let st = b.measure(&OVERHEAD_BUDGET);
     Response {
         status: "ok".into(),
         error: None,

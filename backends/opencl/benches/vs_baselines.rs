@@ -27,13 +27,6 @@ use std::collections::BTreeMap;
 use std::os::raw::c_int;
 use std::time::{Duration, Instant};
 
-fn kernel(file: &str) -> kiln_ir::Kernel {
-    let p = format!("{}/../../ir-specs/{file}", env!("CARGO_MANIFEST_DIR"));
-    kiln_ir::check_source(&std::fs::read_to_string(p).unwrap())
-        .unwrap()
-        .remove(0)
-}
-
 fn f32s(t: &HostTensor) -> &[f32] {
     match &t.data {
         Data::F32(v) => v,
@@ -92,7 +85,7 @@ fn main() {
     println!();
 
     // ---- matmul 1024^3 ------------------------------------------------
-    let mm = kernel("matmul.kiln");
+    let mm = kiln_tests::library_kernel("matmul");
     let n = 1024i64;
     let sizes: BTreeMap<String, i64> = [("M", n), ("N", n), ("K", n)]
         .iter()
@@ -236,7 +229,7 @@ fn main() {
     println!();
 
     // ---- softmax 4096 x 4096 -----------------------------------------
-    let sm = kernel("softmax.kiln");
+    let sm = kiln_tests::library_kernel("softmax");
     let sizes: BTreeMap<String, i64> = [("R", 4096), ("C", 4096)]
         .iter()
         .map(|(k, v)| (k.to_string(), *v))

@@ -127,14 +127,7 @@ impl Bound<'_, '_> {
         let (Some(first), Some(last)) = (events.first(), events.last()) else {
             return Ok(0.0);
         };
-        last.wait().map_err(call_err("clWaitForEvents"))?;
-        let start = first
-            .profiling_command_start()
-            .map_err(call_err("clGetEventProfilingInfo"))?;
-        let end = last
-            .profiling_command_end()
-            .map_err(call_err("clGetEventProfilingInfo"))?;
-        Ok(end.saturating_sub(start) as f64 * 1e-9)
+        crate::device_seconds(first, last)
     }
 
     /// Fills outputs and temporaries with [`HostTensor::sentinel`].

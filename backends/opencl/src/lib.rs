@@ -370,13 +370,22 @@ impl Runtime {
         // SAFETY: sizes and arguments are set; the event is waited on below.
         let event = unsafe { exec.enqueue_nd_range(&self.queue) }
             .map_err(call_err("clEnqueueNDRangeKernel"))?;
-        event.wait().map_err(call_err("clWaitForEvents"))?;
-        let start = event
-            .profiling_command_start()
-            .map_err(call_err("clGetEventProfilingInfo"))?;
-        let end = event
-            .profiling_command_end()
-            .map_err(call_err("clGetEventProfilingInfo"))?;
-        Ok(end.saturating_sub(start) as f64 * 1e-9)
+        device_seconds(&event, &event)
     }
+}
+
+/// Waits for `last` and returns the device time from `first`'s start to
+/// `last`'s end (profiling counters), in seconds.
+pub(crate) fn device_seconds(
+    first: &opencl3::event::Event,
+    last: &opencl3::event::Event,
+) -> Result<f64, OclError> {
+    last.wait().map_err(call_err("clWaitForEvents"))?;
+    let start = first
+        .profiling_command_start()
+        .map_err(call_err("clGetEventProfilingInfo"))?;
+    let end = last
+        .profiling_command_end()
+        .map_err(call_err("clGetEventProfilingInfo"))?;
+    Ok(end.saturating_sub(start) as f64 * 1e-9)
 }
