@@ -11,14 +11,22 @@
 //! rounded up to powers of two) finds tuned neighbours.
 //!
 //! Robustness: many processes may read and write at once (WAL, a busy
-//! timeout, one short transaction per write). A file that is not a valid
-//! database, or fails SQLite's integrity check, is moved aside with a
-//! warning and rebuilt; it never crashes kiln and never serves a winner.
-//! The schema carries a version (`PRAGMA user_version`) with migrations.
+//! timeout, one short transaction per write). A winner is only ever
+//! replaced by a faster one ([`Cache::offer_winner`]), never by the last
+//! writer. A file that is not a valid database, or fails SQLite's quick
+//! check, is moved aside with a warning and rebuilt, under an exclusive
+//! lock on `kiln.db.lock` so that concurrent openers never move each
+//! other's files; it never crashes kiln and never serves a winner. Rows
+//! that do not decode are skipped when serving, reported by
+//! [`Cache::verify`] and refused by [`Cache::export`]. The schema carries a
+//! version (`PRAGMA user_version`) with migrations.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -47,6 +55,19 @@ pub enum CacheError {
     /// An import file is malformed; nothing was written.
     #[error("import rejected, nothing written: {0}")]
     Import(String),
+    /// Stored rows that do not decode: an export refuses to drop them
+    /// silently.
+    #[error(
+        "cache database {path}: {} stored row(s) do not decode: {}; run `kiln cache verify`, then `kiln cache rm` the keys named (or restore a backup) and export again",
+        rows.len(),
+        rows.join("; ")
+    )]
+    Undecodable {
+        /// Database file.
+        path: PathBuf,
+        /// Each bad row, named by trial id and key id.
+        rows: Vec<String>,
+    },
     /// A key that does not exist.
     #[error("no cache entry matches `{0}`")]
     NotFound(String),
@@ -54,6 +75,7 @@ pub enum CacheError {
 
 /// What a winner or trial is for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
 pub struct Key {
     /// Content hash of the kernel's canonical IR.
     pub kernel_hash: String,
@@ -156,6 +178,7 @@ impl Status {
 
 /// One measured (or failed) candidate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Trial {
     /// Exact key id it belongs to.
     pub key_id: String,
@@ -194,6 +217,7 @@ pub struct Trial {
 
 /// The best verified schedule for a key, with provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Winner {
     /// The key.
     pub key: Key,
@@ -225,6 +249,7 @@ pub struct Seed {
 
 /// Everything exported: winners and trials.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Export {
     /// Format version.
     pub version: i64,
@@ -262,40 +287,105 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Name of the lock file beside the database: shared while opening,
+/// exclusive while a corrupt database is moved aside and rebuilt.
+pub const LOCK_FILE: &str = "kiln.db.lock";
+
+/// Locks `LOCK_FILE` in `dir` (shared or exclusive) until the file is
+/// dropped. `None` where the file system has no locks, or (for a shared
+/// lock) the lock file cannot be created, e.g. in a read-only directory.
+fn lock_dir(dir: &Path, exclusive: bool) -> Result<Option<File>, CacheError> {
+    let path = dir.join(LOCK_FILE);
+    let io = |source| CacheError::Io {
+        path: path.clone(),
+        source,
+    };
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(_) if !exclusive => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let locked = if exclusive {
+        file.lock()
+    } else {
+        file.lock_shared()
+    };
+    match locked {
+        Ok(()) => Ok(Some(file)),
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(None),
+        Err(e) => Err(io(e)),
+    }
+}
+
 impl Cache {
     /// Opens (creating if needed) the cache in `dir`. A corrupt or foreign
-    /// database file is moved aside (`kiln.db.corrupt-<time>`) and rebuilt.
+    /// database file is moved aside (`kiln.db.corrupt-<time>`) and rebuilt,
+    /// holding an exclusive lock on [`LOCK_FILE`]; every open holds it
+    /// shared, so no process opens a file while another moves it. After
+    /// taking the lock the check is repeated: when another process has
+    /// already rebuilt the database, it is used as it is.
     pub fn open(dir: &Path) -> Result<Cache, CacheError> {
         std::fs::create_dir_all(dir).map_err(|source| CacheError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
         let path = dir.join("kiln.db");
-        let mut warnings = Vec::new();
-        match Self::try_open(&path) {
-            Ok(c) => Ok(Cache { warnings, ..c }),
-            Err(e) if is_corruption(&e) => {
-                let aside = dir.join(format!("kiln.db.corrupt-{}", now()));
-                for suffix in ["-wal", "-shm"] {
-                    let _ = std::fs::remove_file(dir.join(format!("kiln.db{suffix}")));
-                }
-                std::fs::rename(&path, &aside).map_err(|source| CacheError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                warnings.push(format!(
-                    "warning: the tuning cache {} was corrupt ({e}); moved it to {} and started a new one",
-                    path.display(),
-                    aside.display()
-                ));
-                let c = Self::try_open(&path).map_err(|source| CacheError::Db {
-                    path: path.clone(),
-                    source,
-                })?;
-                Ok(Cache { warnings, ..c })
-            }
+        let first = {
+            let _shared = lock_dir(dir, false)?;
+            Self::try_open(&path)
+        };
+        match first {
+            Ok(c) => Ok(c),
+            Err(e) if is_corruption(&e) => Self::recover(dir, &path),
             Err(source) => Err(CacheError::Db { path, source }),
         }
+    }
+
+    /// Moves a corrupt database aside and starts a new one, under the
+    /// exclusive lock, unless another process did so first.
+    fn recover(dir: &Path, path: &Path) -> Result<Cache, CacheError> {
+        let _exclusive = lock_dir(dir, true)?;
+        let e = match Self::try_open(path) {
+            Ok(c) => return Ok(c),
+            Err(e) if is_corruption(&e) => e,
+            Err(source) => {
+                return Err(CacheError::Db {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        let stamp = now();
+        let aside = (0..)
+            .map(|n| match n {
+                0 => dir.join(format!("kiln.db.corrupt-{stamp}")),
+                n => dir.join(format!("kiln.db.corrupt-{stamp}-{n}")),
+            })
+            .find(|p| !p.exists())
+            .expect("some name is free");
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.join(format!("kiln.db{suffix}")));
+        }
+        std::fs::rename(path, &aside).map_err(|source| CacheError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut c = Self::try_open(path).map_err(|source| CacheError::Db {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        c.warnings.push(format!(
+            "warning: the tuning cache {} was corrupt ({e}); moved it to {} and started a new one",
+            path.display(),
+            aside.display()
+        ));
+        Ok(c)
     }
 
     fn try_open(path: &Path) -> Result<Cache, rusqlite::Error> {
@@ -327,6 +417,12 @@ impl Cache {
     #[doc(hidden)]
     pub fn conn_checkpoint_for_tests(&self) {
         let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    /// Runs raw SQL (tests that store rows kiln would never write).
+    #[doc(hidden)]
+    pub fn execute_sql_for_tests(&self, sql: &str) -> Result<(), CacheError> {
+        self.db(self.conn.execute_batch(sql))
     }
 
     /// The database file.
@@ -378,7 +474,8 @@ impl Cache {
         self.db(r).map(|_| ())
     }
 
-    /// Trials of a key, oldest first.
+    /// Trials of a key, oldest first. Rows that do not decode are skipped
+    /// ([`Cache::verify`] reports them, [`Cache::export`] refuses them).
     pub fn trials(&self, key_id: &str) -> Result<Vec<Trial>, CacheError> {
         let mut st = self.db(self.conn.prepare(
             "SELECT key_id, schedule, status, error, median_s, p20_s, p80_s, cv, reps, code_hash, strategy, created_at
@@ -388,14 +485,48 @@ impl Cache {
         let rows = self.db(rows)?;
         let mut out = Vec::new();
         for r in rows {
-            if let Some(t) = self.db(r)? {
+            if let Ok(t) = self.db(r)? {
                 out.push(t);
             }
         }
         Ok(out)
     }
 
-    /// Stores the winner of a key (replacing an older one).
+    /// Stores `w` if it is the first winner of its key or strictly faster
+    /// (smaller `median_s`) than the stored one, in one `BEGIN IMMEDIATE`
+    /// transaction, so concurrent writers end with the fastest. Returns
+    /// whether it was stored.
+    pub fn offer_winner(&self, w: &Winner) -> Result<bool, CacheError> {
+        let tx = self.db(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        ))?;
+        let stored = self.offer_in_transaction(w)?;
+        self.db(tx.commit())?;
+        Ok(stored)
+    }
+
+    /// [`Cache::offer_winner`] inside a transaction the caller holds.
+    fn offer_in_transaction(&self, w: &Winner) -> Result<bool, CacheError> {
+        let current: Option<f64> = self.db(self
+            .conn
+            .query_row(
+                "SELECT median_s FROM winners WHERE key_id = ?1",
+                [w.key.id()],
+                |r| r.get(0),
+            )
+            .optional())?;
+        // Strictly faster only: an equal time (or NaN) keeps the stored one.
+        let faster = current.is_none_or(|c| w.median_s < c);
+        if faster {
+            self.set_winner(w)?;
+        }
+        Ok(faster)
+    }
+
+    /// Stores the winner of a key unconditionally, replacing the stored one
+    /// even when that is faster: for forced replacement only. Tuning
+    /// results and imports go through [`Cache::offer_winner`].
     pub fn set_winner(&self, w: &Winner) -> Result<(), CacheError> {
         self.add_key(&w.key)?;
         let r = self.conn.execute(
@@ -536,8 +667,10 @@ impl Cache {
         Ok(n)
     }
 
-    /// SQLite's integrity check plus kiln's own: every stored schedule and
-    /// key decodes. Returns the problems found (empty: healthy).
+    /// SQLite's integrity check plus kiln's own: every stored key, winner
+    /// and trial decodes, and every schedule parses as a
+    /// [`kiln_schedule::Schedule`]. Returns the problems found, each naming
+    /// its row (empty: healthy).
     pub fn verify(&self) -> Result<Vec<String>, CacheError> {
         let mut problems = Vec::new();
         let check: String = self.db(self
@@ -546,57 +679,118 @@ impl Cache {
         if check != "ok" {
             problems.push(format!("sqlite integrity check: {check}"));
         }
-        let mut st = self.db(self.conn.prepare(
-            "SELECT k.key, w.schedule FROM winners w LEFT JOIN keys k ON k.key_id = w.key_id",
-        ))?;
-        let rows = self.db(st.query_map([], |r| {
-            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
-        }))?;
+        let mut st = self.db(self
+            .conn
+            .prepare("SELECT key_id, key FROM keys ORDER BY key_id"))?;
+        let rows =
+            self.db(st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))))?;
         for r in rows {
-            let (k, s) = self.db(r)?;
-            match k.as_deref().map(serde_json::from_str::<Key>) {
-                Some(Ok(_)) => {}
-                _ => problems.push("a winner without a decodable key".into()),
-            }
-            if serde_json::from_str::<serde_json::Value>(&s).is_err() {
-                problems.push("a winner whose schedule does not decode".into());
+            let (id, key) = self.db(r)?;
+            match serde_json::from_str::<Key>(&key) {
+                Err(e) => problems.push(format!("key {id}: the stored key does not decode: {e}")),
+                Ok(k) if k.id() != id => {
+                    problems.push(format!("key {id}: the stored key has id {}", k.id()))
+                }
+                Ok(_) => {}
             }
         }
+        problems.extend(self.scan()?.problems);
         Ok(problems)
     }
 
-    /// Everything, for sharing.
+    /// Every winner and trial, decoded, with the rows that do not decode.
+    fn scan(&self) -> Result<Scan, CacheError> {
+        let mut out = Scan::default();
+        let mut st = self.db(self.conn.prepare(
+            "SELECT w.key_id, k.key, w.schedule, w.median_s, w.default_median_s, w.strategy, w.trials, w.budget, w.created_at
+             FROM winners w LEFT JOIN keys k ON k.key_id = w.key_id ORDER BY w.created_at, w.key_id",
+        ))?;
+        let rows = self.db(st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        }))?;
+        for r in rows {
+            let (id, key, sched, median_s, default_median_s, strategy, trials, budget, created_at) =
+                self.db(r)?;
+            let bad = |m: String| format!("winner of key {id}: {m}");
+            let key = match key.as_deref().map(serde_json::from_str::<Key>) {
+                None => Err(bad("its key is missing from the keys table".into())),
+                Some(Err(e)) => Err(bad(format!("the stored key does not decode: {e}"))),
+                Some(Ok(k)) => Ok(k),
+            };
+            let schedule = decode_schedule(&sched).map_err(bad);
+            match (key, schedule) {
+                (Ok(key), Ok(schedule)) => out.winners.push(Winner {
+                    key,
+                    schedule,
+                    median_s,
+                    default_median_s,
+                    strategy,
+                    trials,
+                    budget,
+                    created_at,
+                }),
+                (k, s) => out.problems.extend(k.err().into_iter().chain(s.err())),
+            }
+        }
+        let mut st = self.db(self.conn.prepare(
+            "SELECT key_id, schedule, status, error, median_s, p20_s, p80_s, cv, reps, code_hash, strategy, created_at, id
+             FROM trials ORDER BY key_id, id",
+        ))?;
+        let rows = self.db(st.query_map([], |r| Ok((row_trial(r)?, r.get::<_, i64>(12)?))))?;
+        for r in rows {
+            match self.db(r)? {
+                (Ok(t), id) => match kiln_schedule::Schedule::from_value(&t.schedule) {
+                    Ok(_) => out.trials.push(t),
+                    Err(e) => out.problems.push(format!(
+                        "trial {id} (key {}): `schedule` is not a schedule of this kiln: {e}",
+                        t.key_id
+                    )),
+                },
+                (Err((key_id, m)), id) => {
+                    out.problems.push(format!("trial {id} (key {key_id}): {m}"))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Everything, for sharing. Fails with [`CacheError::Undecodable`],
+    /// naming the rows, when any stored winner or trial does not decode:
+    /// an export never drops rows silently.
     pub fn export(&self) -> Result<Export, CacheError> {
-        let winners = self.all_winners()?;
-        let mut trials = Vec::new();
-        let mut st = self.db(self
-            .conn
-            .prepare("SELECT DISTINCT key_id FROM trials ORDER BY key_id"))?;
-        let ids: Vec<String> = self
-            .db(st.query_map([], |r| r.get(0)))?
-            .filter_map(Result::ok)
-            .collect();
-        for id in ids {
-            trials.extend(self.trials(&id)?);
+        let scan = self.scan()?;
+        if !scan.problems.is_empty() {
+            return Err(CacheError::Undecodable {
+                path: self.path.clone(),
+                rows: scan.problems,
+            });
         }
         Ok(Export {
             version: SCHEMA_VERSION,
-            winners,
-            trials,
+            winners: scan.winners,
+            trials: scan.trials,
         })
     }
 
     /// Imports winners and trials from JSON text. Everything is validated
-    /// first; on any error nothing is written. Returns (winners, trials).
+    /// first (unknown fields are refused, every schedule must parse as a
+    /// [`kiln_schedule::Schedule`], errors name the record and field, e.g.
+    /// `winners[2].schedule.stmts[0].tiles`); on any error nothing is
+    /// written. A winner is stored only where it is faster than the local
+    /// one ([`Cache::offer_winner`]); every trial is added. Returns
+    /// (winners stored, trials added).
     pub fn import_json(&self, text: &str) -> Result<(usize, usize), CacheError> {
-        let e: Export = serde_json::from_str(text)
-            .map_err(|e| CacheError::Import(format!("not a kiln cache export: {e}")))?;
-        if e.version != SCHEMA_VERSION {
-            return Err(CacheError::Import(format!(
-                "export version {} is not {SCHEMA_VERSION}",
-                e.version
-            )));
-        }
+        let e = parse_export(text)?;
         for (i, w) in e.winners.iter().enumerate() {
             let bad = |m: &str| CacheError::Import(format!("winners[{i}]: {m}"));
             if w.key.kernel_hash.len() != 64
@@ -610,45 +804,184 @@ impl Cache {
             if !(w.median_s.is_finite() && w.median_s > 0.0) {
                 return Err(bad("`median_s` must be a positive time"));
             }
-            if !w.schedule.is_object() {
-                return Err(bad("`schedule` must be an object"));
-            }
         }
         for (i, t) in e.trials.iter().enumerate() {
-            if t.key_id.is_empty() || !t.schedule.is_object() {
+            if t.key_id.is_empty() {
                 return Err(CacheError::Import(format!(
-                    "trials[{i}]: needs `key_id` and an object `schedule`"
+                    "trials[{i}].key_id: must be set"
                 )));
             }
             if let Some(m) = t.median_s {
                 if !(m.is_finite() && m >= 0.0) {
                     return Err(CacheError::Import(format!(
-                        "trials[{i}]: `median_s` must be a non-negative time"
+                        "trials[{i}].median_s: must be a non-negative time"
                     )));
                 }
             }
         }
-        let tx = self.db(self.conn.unchecked_transaction())?;
+        let tx = self.db(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        ))?;
+        let mut stored = 0;
         for w in &e.winners {
-            self.set_winner(w)?;
+            stored += usize::from(self.offer_in_transaction(w)?);
         }
         for t in &e.trials {
             self.add_trial(t)?;
         }
         self.db(tx.commit())?;
-        Ok((e.winners.len(), e.trials.len()))
+        Ok((stored, e.trials.len()))
     }
 }
 
-fn row_trial(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Trial>> {
+/// Winners and trials that decode, and the rows that do not.
+#[derive(Default)]
+struct Scan {
+    winners: Vec<Winner>,
+    trials: Vec<Trial>,
+    problems: Vec<String>,
+}
+
+/// A stored schedule as JSON, if it is JSON and parses as a schedule.
+fn decode_schedule(text: &str) -> Result<Value, String> {
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| format!("`schedule` is not JSON: {e}"))?;
+    kiln_schedule::Schedule::from_value(&v)
+        .map_err(|e| format!("`schedule` is not a schedule of this kiln: {e}"))?;
+    Ok(v)
+}
+
+/// Decodes an import, naming the record and field of the first error.
+fn parse_export(text: &str) -> Result<Export, CacheError> {
+    let bad = |m: String| CacheError::Import(m);
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| bad(format!("not a kiln cache export: {e}")))?;
+    let Value::Object(top) = &v else {
+        return Err(bad("not a kiln cache export: not a JSON object".into()));
+    };
+    match top.get("version") {
+        None => return Err(bad("not a kiln cache export: no `version`".into())),
+        Some(n) if n.as_i64() != Some(SCHEMA_VERSION) => {
+            return Err(bad(format!("export version {n} is not {SCHEMA_VERSION}")))
+        }
+        Some(_) => {}
+    }
+    let key = Key {
+        kernel_hash: String::new(),
+        kernel: String::new(),
+        sizes: BTreeMap::new(),
+        dtypes: String::new(),
+        device: String::new(),
+        compiler: String::new(),
+        space: String::new(),
+    };
+    let schedule = serde_json::json!({"threads": 1, "stmts": []});
+    let winner = Winner {
+        key: key.clone(),
+        schedule: schedule.clone(),
+        median_s: 1.0,
+        default_median_s: None,
+        strategy: String::new(),
+        trials: 0,
+        budget: String::new(),
+        created_at: 0,
+    };
+    let trial = Trial {
+        key_id: String::new(),
+        schedule,
+        status: Status::Ok,
+        error: None,
+        median_s: None,
+        p20_s: None,
+        p80_s: None,
+        cv: None,
+        reps: None,
+        code_hash: None,
+        strategy: String::new(),
+        created_at: 0,
+    };
+    let check_schedule = |s: &Value, at: &str| {
+        kiln_schedule::Schedule::from_value(s).map_err(|e| {
+            let at = match e.field.as_str() {
+                "<json>" => at.to_string(),
+                f => format!("{at}.{f}"),
+            };
+            bad(format!("{at}: {}", e.message))
+        })
+    };
+    if let Some(Value::Array(ws)) = top.get("winners") {
+        for (i, w) in ws.iter().enumerate() {
+            let at = format!("winners[{i}]");
+            if let Some(k) = w.get("key") {
+                decode::<Key>(k, &key, &format!("{at}.key"))?;
+            }
+            if let Some(s) = w.get("schedule") {
+                check_schedule(s, &format!("{at}.schedule"))?;
+            }
+            decode::<Winner>(w, &winner, &at)?;
+        }
+    }
+    if let Some(Value::Array(ts)) = top.get("trials") {
+        for (i, t) in ts.iter().enumerate() {
+            let at = format!("trials[{i}]");
+            if let Some(s) = t.get("schedule") {
+                check_schedule(s, &format!("{at}.schedule"))?;
+            }
+            decode::<Trial>(t, &trial, &at)?;
+        }
+    }
+    decode::<Export>(&v, &Export::default(), "")
+}
+
+/// Decodes `v` as a `T`; on error, names the first field of `v` that `T`
+/// rejects (each field is tried in turn in `template`, a valid `T`), under
+/// the path `at` (empty: the export itself).
+fn decode<T: DeserializeOwned + Serialize>(
+    v: &Value,
+    template: &T,
+    at: &str,
+) -> Result<T, CacheError> {
+    let whole = match serde_json::from_value::<T>(v.clone()) {
+        Ok(x) => return Ok(x),
+        Err(e) => e,
+    };
+    let base = serde_json::to_value(template).expect("cache records serialize");
+    if let (Value::Object(obj), Value::Object(base)) = (v, base) {
+        for (k, x) in obj {
+            let mut probe = base.clone();
+            probe.insert(k.clone(), x.clone());
+            if let Err(e) = serde_json::from_value::<T>(Value::Object(probe)) {
+                let field = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                return Err(CacheError::Import(format!("{field}: {e}")));
+            }
+        }
+    }
+    let at = if at.is_empty() { "the export" } else { at };
+    Err(CacheError::Import(format!("{at}: {whole}")))
+}
+
+/// A trial row, or (key id, why it does not decode).
+fn row_trial(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Trial, (String, String)>> {
+    let key_id: String = r.get(0)?;
     let sched: String = r.get(1)?;
     let status: String = r.get(2)?;
-    let (Ok(schedule), Some(status)) = (serde_json::from_str(&sched), Status::parse(&status))
-    else {
-        return Ok(None);
+    let schedule = match serde_json::from_str(&sched) {
+        Ok(s) => s,
+        Err(e) => return Ok(Err((key_id, format!("`schedule` is not JSON: {e}")))),
     };
-    Ok(Some(Trial {
-        key_id: r.get(0)?,
+    let Some(status) = Status::parse(&status) else {
+        return Ok(Err((
+            key_id,
+            format!("`status` {status:?} is not a known outcome"),
+        )));
+    };
+    Ok(Ok(Trial {
+        key_id,
         schedule,
         status,
         error: r.get(3)?,

@@ -54,6 +54,7 @@ pub enum VectorAxis {
 
 /// How one statement runs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StmtSchedule {
     /// Block tile per parallel variable (in target index order).
     pub tile: Vec<usize>,
@@ -93,6 +94,7 @@ fn is_false(b: &bool) -> bool {
 
 /// How a kernel runs: one entry per statement, plus the thread count.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Schedule {
     /// Worker threads for each launch (at most the device's cores).
     pub threads: usize,
@@ -148,6 +150,26 @@ fn err(field: impl Into<String>, message: impl Into<String>) -> ScheduleError {
 pub const MAX_LANES: usize = 64;
 /// Largest register tile (`rows * vectors`) accepted.
 pub const MAX_REG_TILE: usize = 64;
+/// Largest `threads` accepted, whatever the device.
+pub const MAX_THREADS: usize = 4096;
+/// Most distinct tensors one statement may read and write on the CPU (the
+/// backend calls a statement's entry with one pointer per tensor).
+pub const MAX_STMT_TENSORS: usize = 16;
+
+/// Distinct tensors statement `stmt` reads or writes (its target first).
+pub fn stmt_tensors(spec: &Specialized<'_>, stmt: usize) -> Vec<kiln_ir::ir::TensorId> {
+    let k = spec.kernel;
+    let s = &k.stmts[stmt];
+    let mut out = vec![s.target];
+    k.walk(s.value, &mut |_, e| {
+        if let ExprKind::Read { tensor, .. } = &e.kind {
+            if !out.contains(tensor) {
+                out.push(*tensor);
+            }
+        }
+    });
+    out
+}
 
 /// True when every read of statement `stmt` is either invariant in `var` or
 /// indexes with `var` only in its last dimension with coefficient 1, so a
@@ -251,11 +273,12 @@ pub fn packable_read(spec: &Specialized<'_>, i: usize) -> Option<kiln_ir::ir::Te
 }
 
 /// Bytes of the pack buffer of statement `i` (compute type, one panel set
-/// per reduction chunk). Lives on the worker's stack.
+/// per reduction chunk). Lives on the worker's stack. Saturates at
+/// `usize::MAX` instead of overflowing.
 pub fn pack_bytes(spec: &Specialized<'_>, st: &StmtSchedule, i: usize) -> usize {
     let np = spec.kernel.stmts[i].n_parallel;
     let ext = spec.domain(i);
-    let nrw = st.vectors * st.vector_width;
+    let nrw = st.vectors.saturating_mul(st.vector_width).max(1);
     let kc = if st.reduction_tile > 0 {
         st.reduction_tile
     } else {
@@ -266,7 +289,11 @@ pub fn pack_bytes(spec: &Specialized<'_>, st: &StmtSchedule, i: usize) -> usize 
     } else {
         4
     };
-    st.tile[np - 1].div_ceil(nrw) * nrw * kc * elem
+    st.tile[np - 1]
+        .div_ceil(nrw)
+        .saturating_mul(nrw)
+        .saturating_mul(kc)
+        .saturating_mul(elem)
 }
 
 /// Largest pack buffer accepted (worker stacks are 16 MiB).
@@ -367,13 +394,13 @@ impl Schedule {
         dev: &DeviceLimits,
     ) -> Result<(), ScheduleError> {
         let k = spec.kernel;
-        if self.threads == 0 || self.threads > dev.cores.max(1) * 4 {
+        let max_threads = dev.cores.max(1).saturating_mul(4).min(MAX_THREADS);
+        if self.threads == 0 || self.threads > max_threads {
             return Err(err(
                 "threads",
                 format!(
-                    "{} is outside 1..={} (4 per core)",
+                    "{} is outside 1..={max_threads} (4 per core, at most {MAX_THREADS})",
                     self.threads,
-                    dev.cores.max(1) * 4
                 ),
             ));
         }
@@ -391,6 +418,13 @@ impl Schedule {
         for (i, (s, st)) in k.stmts.iter().zip(&self.stmts).enumerate() {
             let f = |name: &str| format!("stmts[{i}].{name}");
             let ext = spec.domain(i);
+            let tensors = stmt_tensors(spec, i).len();
+            if dev.gpu.is_none() && tensors > MAX_STMT_TENSORS {
+                return Err(err(
+                    format!("stmts[{i}]"),
+                    format!("the statement reads and writes {tensors} distinct tensors; the CPU backend supports at most {MAX_STMT_TENSORS} tensors per statement"),
+                ));
+            }
             if st.tile.len() != s.n_parallel {
                 return Err(err(
                     f("tile"),
@@ -429,7 +463,7 @@ impl Schedule {
                 ));
             }
             let bits = elem_bits(k.tensors[s.target].dtype) * w;
-            if bits > dev.vector_bits * 4 {
+            if bits > dev.vector_bits.saturating_mul(4) {
                 return Err(err(
                     f("vector_width"),
                     format!(
@@ -438,7 +472,16 @@ impl Schedule {
                     ),
                 ));
             }
-            if st.rows == 0 || st.vectors == 0 || st.rows * st.vectors > MAX_REG_TILE {
+            for (name, n) in [("rows", st.rows), ("vectors", st.vectors)] {
+                if n == 0 || n > MAX_REG_TILE {
+                    return Err(err(f(name), format!("{n} is outside 1..={MAX_REG_TILE}")));
+                }
+            }
+            if st
+                .rows
+                .checked_mul(st.vectors)
+                .is_none_or(|n| n > MAX_REG_TILE)
+            {
                 return Err(err(
                     f("rows"),
                     format!(
@@ -567,12 +610,12 @@ impl Schedule {
                 ));
             }
         }
-        let items: usize = st.workgroup.iter().product();
-        if items > g.max_workgroup {
+        let items = st.workgroup[0].checked_mul(st.workgroup[1]);
+        if items.is_none_or(|n| n > g.max_workgroup) {
             return Err(err(
                 f("workgroup"),
                 format!(
-                    "{} x {} = {items} work-items, more than the device's {}",
+                    "{} x {} work-items, more than the device's {}",
                     st.workgroup[0], st.workgroup[1], g.max_workgroup
                 ),
             ));
@@ -610,7 +653,7 @@ impl Schedule {
                     "needs `vector: parallel`, at most two parallel variables, one reduction variable and a read shared by all rows (like `b[k, j]` in a matmul)",
                 ));
             }
-            let bytes = pack_bytes(spec, st, i) * st.workgroup[0];
+            let bytes = pack_bytes(spec, st, i).saturating_mul(st.workgroup[0]);
             if bytes > g.local_mem {
                 return Err(err(
                     f("local"),
@@ -874,7 +917,7 @@ impl Schedule {
             let wx = (1usize << rng.gen_range(0..=6)).min(g.max_items[0]);
             let wy = (1usize << rng.gen_range(0..=2))
                 .min(g.max_items[1])
-                .min(g.max_workgroup / wx)
+                .min(g.max_workgroup / wx.max(1))
                 .max(1);
             let mut st = StmtSchedule {
                 tile,
@@ -892,7 +935,7 @@ impl Schedule {
             st.local = vector == VectorAxis::Parallel
                 && np <= 2
                 && packable_read(spec, i).is_some()
-                && pack_bytes(spec, &st, i) * wx <= g.local_mem
+                && pack_bytes(spec, &st, i).saturating_mul(wx) <= g.local_mem
                 && rng.gen_bool(0.4);
             stmts.push(st);
         }
@@ -1023,10 +1066,80 @@ impl Schedule {
             .product()
     }
 
-    /// Reads a schedule from JSON, naming the bad field on error.
+    /// Reads a schedule from JSON, naming the bad field on error (e.g.
+    /// `stmts[0].tiles`: unknown field). Syntax errors name `<json>`.
     pub fn from_json(text: &str) -> Result<Schedule, ScheduleError> {
-        serde_json::from_str(text).map_err(|e| err("<json>", e.to_string()))
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err("<json>", e.to_string()))?;
+        Self::from_value(&v)
     }
+
+    /// Reads a schedule from a JSON value, naming the bad field on error;
+    /// an error of the value as a whole (not an object, a missing field)
+    /// names `<json>`.
+    pub fn from_value(v: &serde_json::Value) -> Result<Schedule, ScheduleError> {
+        let whole = match serde_json::from_value::<Schedule>(v.clone()) {
+            Ok(s) => return Ok(s),
+            Err(e) => e,
+        };
+        if let Some(serde_json::Value::Array(stmts)) = v.get("stmts") {
+            let template = serde_json::to_value(StmtSchedule {
+                tile: Vec::new(),
+                vector: VectorAxis::None,
+                vector_width: 1,
+                rows: 1,
+                vectors: 1,
+                reduction_tile: 0,
+                unroll: 1,
+                fuse: false,
+                pack: false,
+                workgroup: Vec::new(),
+                local: false,
+            })
+            .expect("schedules serialize");
+            for (i, st) in stmts.iter().enumerate() {
+                if let Err(e) = serde_json::from_value::<StmtSchedule>(st.clone()) {
+                    let path = format!("stmts[{i}]");
+                    return Err(blame_field::<StmtSchedule>(st, &template, &path)
+                        .unwrap_or_else(|| err(path, e.to_string())));
+                }
+            }
+        }
+        let template = serde_json::to_value(Schedule {
+            threads: 1,
+            stmts: Vec::new(),
+        })
+        .expect("schedules serialize");
+        Err(blame_field::<Schedule>(v, &template, "")
+            .unwrap_or_else(|| err("<json>", whole.to_string())))
+    }
+}
+
+/// The first field of the JSON object `v` that `T` rejects, found by putting
+/// each field in turn into `template` (a valid `T` as JSON); the error names
+/// it under `path`. `None` when no single field is to blame (e.g. a field
+/// is missing) or `v` is not an object.
+fn blame_field<T: serde::de::DeserializeOwned>(
+    v: &serde_json::Value,
+    template: &serde_json::Value,
+    path: &str,
+) -> Option<ScheduleError> {
+    let (serde_json::Value::Object(obj), serde_json::Value::Object(base)) = (v, template) else {
+        return None;
+    };
+    for (key, val) in obj {
+        let mut probe = base.clone();
+        probe.insert(key.clone(), val.clone());
+        if let Err(e) = serde_json::from_value::<T>(serde_json::Value::Object(probe)) {
+            let field = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            return Some(err(field, e.to_string()));
+        }
+    }
+    None
 }
 
 fn prev_pow2(n: usize) -> usize {
