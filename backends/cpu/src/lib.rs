@@ -1,7 +1,7 @@
 //! kiln's CPU backend.
 //!
 //! Compile (testable anywhere): a specialized kernel and a validated
-//! schedule are emitted as MLIR ([`kiln_mlir::emit`]), lowered to the LLVM
+//! schedule are emitted as MLIR ([`kiln_mlir::emit()`]), lowered to the LLVM
 //! dialect and translated in-process to an LLVM module, stamped with the
 //! host CPU and its features, optimized at O3 (floating reductions may be
 //! reassociated: the emitter marks float arithmetic `reassoc,contract`, as
@@ -12,9 +12,10 @@
 
 #![allow(unsafe_code)]
 
+mod backend;
 pub mod device;
-pub mod measure;
 
+pub use backend::{CpuBackend, HostCpu};
 pub use device::CpuDevice;
 
 use inkwell::attributes::AttributeLoc;
@@ -25,8 +26,9 @@ use inkwell::targets::{
     CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine,
 };
 use inkwell::OptimizationLevel;
+use kiln_device::Signature;
 use kiln_ir::ir::TensorId;
-use kiln_ir::{DType, Specialized};
+use kiln_ir::Specialized;
 use kiln_mlir::Mlir;
 use kiln_schedule::{Schedule, ScheduleError};
 use kiln_tensor::{Data, HostTensor};
@@ -47,17 +49,9 @@ pub enum CpuError {
     /// LLVM failed (target, optimization or JIT).
     #[error("LLVM: {0}")]
     Llvm(String),
-    /// Buffers that do not fit in memory.
+    /// Arguments that do not match the kernel, or buffers too large.
     #[error(transparent)]
-    Memory(#[from] kiln_tensor::TensorError),
-    /// Inputs that do not match the specialized kernel.
-    #[error("input `{name}`: {msg}")]
-    Input {
-        /// Parameter.
-        name: String,
-        /// What is wrong.
-        msg: String,
-    },
+    Bind(#[from] kiln_device::DeviceError),
 }
 
 /// What `kiln compile --emit` can show.
@@ -141,13 +135,20 @@ pub struct CompiledKernel {
     entries: Vec<Entry>,
     groups: Vec<Group>,
     threads: usize,
-    /// (name, dtype, shape) per tensor id.
-    tensors: Vec<(String, DType, Vec<usize>)>,
-    inputs: Vec<TensorId>,
-    outputs: Vec<TensorId>,
+    signature: Signature,
     /// Time from IR to runnable code.
     pub compile_time: Duration,
 }
+
+// SAFETY: the LLVM context and execution engine inside `_jit` are only
+// touched when the kernel is built and dropped, never by launches, which
+// call finished machine code through plain function pointers. Moving the
+// kernel to another thread moves that ownership with it, and launching
+// from several threads at once (each with its own buffers) shares only
+// immutable code.
+unsafe impl Send for CompiledKernel {}
+// SAFETY: as above; `&CompiledKernel` gives access to immutable data only.
+unsafe impl Sync for CompiledKernel {}
 
 impl CpuCompiler {
     /// A compiler for the host.
@@ -281,19 +282,12 @@ impl CpuCompiler {
                 stmts: g,
             })
             .collect();
-        let tensors = k
-            .tensors
-            .iter()
-            .map(|(id, t)| (t.name.clone(), t.dtype, spec.shape(id).to_vec()))
-            .collect();
         let compiled = CompiledKernel {
             _jit: jit,
             entries,
             groups,
             threads: sched.threads,
-            tensors,
-            inputs: k.inputs.clone(),
-            outputs: k.outputs.clone(),
+            signature: Signature::of(spec),
             compile_time: start.elapsed(),
         };
         Ok(compiled)
@@ -363,7 +357,8 @@ unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
         14 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
         15 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
         16 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-        n => panic!("statement with {n} tensors: at most 16 are supported"),
+        // `kiln_schedule::Schedule::validate` rejects such statements.
+        n => unreachable!("statement with {n} tensors: at most 16 are supported"),
     }
 }
 
@@ -380,6 +375,8 @@ fn data_ptr(t: &mut HostTensor) -> *mut u8 {
 pub struct Bound<'a> {
     kernel: &'a CompiledKernel,
     bufs: Vec<HostTensor>,
+    /// Cache evictor buffer, allocated on first use.
+    evict: Vec<u8>,
 }
 
 impl CompiledKernel {
@@ -388,45 +385,25 @@ impl CompiledKernel {
         self.entries.len()
     }
 
+    /// The kernel's arguments.
+    pub fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    /// Threads its launches use.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
     /// Allocates buffers for one run: copies of `inputs` (declaration
     /// order), outputs and temporaries.
     pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, CpuError> {
-        if inputs.len() != self.inputs.len() {
-            return Err(CpuError::Input {
-                name: "*".into(),
-                msg: format!(
-                    "expected {} inputs, got {}",
-                    self.inputs.len(),
-                    inputs.len()
-                ),
-            });
-        }
-        let bytes: u128 = self
-            .tensors
-            .iter()
-            .map(|(_, d, s)| s.iter().product::<usize>() as u128 * d.size_bytes() as u128)
-            .sum();
-        kiln_tensor::check_memory(bytes)?;
-        let mut bufs: Vec<HostTensor> = self
-            .tensors
-            .iter()
-            .map(|(_, d, s)| HostTensor::zeros(*d, s.clone()))
-            .collect();
-        for (&t, x) in self.inputs.iter().zip(inputs) {
-            let (name, d, s) = &self.tensors[t.into_raw().into_u32() as usize];
-            if x.dtype() != *d || &x.shape != s {
-                return Err(CpuError::Input {
-                    name: name.clone(),
-                    msg: format!(
-                        "is {}{:?}, the compiled kernel takes {d}{s:?}",
-                        x.dtype(),
-                        x.shape
-                    ),
-                });
-            }
-            bufs[t.into_raw().into_u32() as usize] = x.clone();
-        }
-        Ok(Bound { kernel: self, bufs })
+        let bufs = self.signature.host_buffers(inputs)?;
+        Ok(Bound {
+            kernel: self,
+            bufs,
+            evict: Vec::new(),
+        })
     }
 
     /// Runs once on `inputs` and returns the outputs in declaration order.
@@ -434,6 +411,33 @@ impl CompiledKernel {
         let mut b = self.bind(inputs)?;
         b.launch();
         Ok(b.outputs())
+    }
+
+    /// Runs on caller memory: `ptrs[t]` is the buffer of tensor `t` (inputs
+    /// read, outputs written); temporaries not given (null) are allocated
+    /// here for the run.
+    ///
+    /// # Safety
+    /// Every non-null pointer must address a buffer of its tensor's dtype
+    /// and shape, valid for the whole call; outputs must not alias anything.
+    pub(crate) unsafe fn launch_ptrs(&self, ptrs: &[*mut u8]) {
+        let mut temps: Vec<Vec<u64>> = Vec::new();
+        let mut p = ptrs.to_vec();
+        for (t, q) in p.iter_mut().enumerate() {
+            if q.is_null() {
+                let bytes = self.signature.tensors[t].bytes() as usize;
+                temps.push(vec![0u64; bytes.div_ceil(8).max(1)]);
+                *q = temps.last_mut().expect("pushed").as_mut_ptr() as *mut u8;
+            }
+        }
+        self.launch_all(&p);
+    }
+
+    /// Runs every group on the pool over the buffers `ptrs` (by tensor id).
+    fn launch_all(&self, ptrs: &[*mut u8]) {
+        for g in &self.groups {
+            self.launch_group(g, ptrs);
+        }
     }
 }
 
@@ -443,10 +447,34 @@ impl Bound<'_> {
     /// statements, in order, on one worker.
     pub fn launch(&mut self) {
         let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
-        for g in &self.kernel.groups {
-            let entries = &self.kernel.entries[g.stmts.clone()];
+        self.kernel.launch_all(&ptrs);
+    }
+
+    /// Evicts the caches from every worker thread of the kernel's pool:
+    /// each writes its share of a [`kiln_device::EVICT_BYTES`] buffer, so
+    /// private caches of every core running the kernel and the shared
+    /// last-level cache are flushed of the kernel's data.
+    pub fn evict(&mut self) {
+        let threads = self.kernel.threads.max(1);
+        if self.evict.is_empty() {
+            self.evict = vec![0u8; kiln_device::EVICT_BYTES];
+        }
+        let share = self.evict.len().div_ceil(threads);
+        let chunks: Vec<Mutex<&mut [u8]>> = self.evict.chunks_mut(share).map(Mutex::new).collect();
+        pool(threads).broadcast(|ctx| {
+            if let Some(c) = chunks.get(ctx.index()) {
+                kiln_device::touch(&mut c.lock().unwrap_or_else(|p| p.into_inner()));
+            }
+        });
+    }
+}
+
+impl CompiledKernel {
+    fn launch_group(&self, g: &Group, ptrs: &[*mut u8]) {
+        {
+            let entries = &self.entries[g.stmts.clone()];
             let blocks = g.blocks;
-            let shared = Ptrs(ptrs.clone());
+            let shared = Ptrs(ptrs.to_vec());
             // Each worker gets its own buffers for block-local temporaries.
             let worker = || -> (Vec<Vec<u64>>, Vec<(usize, Ptrs)>) {
                 let mut scratch: Vec<Vec<u64>> = g
@@ -490,7 +518,7 @@ impl Bound<'_> {
             };
             // Always on the pool, even with one thread: its workers have the
             // large stacks that pack buffers need.
-            let threads = self.kernel.threads.min(blocks).max(1);
+            let threads = self.threads.min(blocks).max(1);
             let next = AtomicUsize::new(0);
             let grain = (blocks / (threads * 8)).max(1);
             pool(threads).broadcast(|_| {
@@ -506,17 +534,14 @@ impl Bound<'_> {
             });
         }
     }
+}
 
+impl Bound<'_> {
     /// Fills outputs and temporaries with [`HostTensor::sentinel`]: a kernel
     /// that skips part of its output leaves it visible.
     pub fn fill_sentinel(&mut self) {
         for (i, t) in self.bufs.iter_mut().enumerate() {
-            if self
-                .kernel
-                .inputs
-                .iter()
-                .any(|x| x.into_raw().into_u32() as usize == i)
-            {
+            if self.kernel.signature.is_input(i) {
                 continue;
             }
             *t = HostTensor::sentinel(t.dtype(), t.shape.clone());
@@ -526,9 +551,10 @@ impl Bound<'_> {
     /// Copies of the outputs, in declaration order.
     pub fn outputs(&self) -> Vec<HostTensor> {
         self.kernel
+            .signature
             .outputs
             .iter()
-            .map(|t| self.bufs[t.into_raw().into_u32() as usize].clone())
+            .map(|&t| self.bufs[t].clone())
             .collect()
     }
 }

@@ -2,7 +2,6 @@
 //! budget, robust statistics. Only the launches are timed (no compilation,
 //! no allocation, no I/O).
 
-use crate::Bound;
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
@@ -24,8 +23,18 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Statistics of a set of samples (seconds; at least one).
+    /// Statistics of a set of samples (seconds; NaN with `reps == 0` when empty).
     pub fn of(samples: &[f64]) -> Stats {
+        if samples.is_empty() {
+            return Stats {
+                median_s: f64::NAN,
+                p20_s: f64::NAN,
+                p80_s: f64::NAN,
+                min_s: f64::NAN,
+                cv: f64::NAN,
+                reps: 0,
+            };
+        }
         let mut s = samples.to_vec();
         s.sort_by(f64::total_cmp);
         let q = |p: f64| s[((s.len() - 1) as f64 * p).round() as usize];
@@ -116,11 +125,4 @@ pub fn time_samples(
         samples.push(f());
     }
     Stats::of(&samples)
-}
-
-impl Bound<'_> {
-    /// Times full launches (all statements) under the budget.
-    pub fn measure(&mut self, budget: &Budget) -> Stats {
-        time_fn(budget, || self.launch())
-    }
 }

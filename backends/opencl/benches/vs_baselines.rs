@@ -17,7 +17,7 @@
 #[path = "../../cpu/benches/support/openblas.rs"]
 mod openblas;
 
-use kiln_cpu::measure::{time_fn, time_samples, Budget, Stats};
+use kiln_device::measure::{time_fn, time_samples, Budget, Stats};
 use kiln_ir::Specialized;
 use kiln_opencl::{OclCompiler, Runtime};
 use kiln_schedule::Schedule;
@@ -177,7 +177,7 @@ fn main() {
         let t = time_fn(&budget, || sgemm(&mut blas_out)).median_s;
         rows[0].device.push(t);
         rows[0].wall.push(t);
-        let t = cb.measure(&budget).median_s;
+        let t = time_fn(&budget, || cb.launch()).median_s;
         rows[1].device.push(t);
         rows[1].wall.push(t);
         for (i, bd) in bound.iter_mut().enumerate() {

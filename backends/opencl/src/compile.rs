@@ -3,8 +3,8 @@
 //! ([`kiln_mlir::emit_gpu`]), normalize it and print it as OpenCL C
 //! ([`kiln_mlir::Mlir::to_opencl`]).
 
-use kiln_ir::ir::TensorId;
-use kiln_ir::{DType, Specialized};
+use kiln_device::Signature;
+use kiln_ir::Specialized;
 use kiln_mlir::{Mlir, MlirError, StmtFn};
 use kiln_schedule::{DeviceLimits, Schedule, ScheduleError};
 
@@ -40,12 +40,10 @@ pub struct ClProgram {
     pub source: String,
     /// Per statement: kernel name, tensor arguments, global and local sizes.
     pub stmts: Vec<StmtFn>,
-    /// (name, dtype, shape) per tensor id.
-    pub tensors: Vec<(String, DType, Vec<usize>)>,
-    /// Input tensors in declaration order.
-    pub inputs: Vec<TensorId>,
-    /// Output tensors in declaration order.
-    pub outputs: Vec<TensorId>,
+    /// The kernel's tensors, inputs and outputs.
+    pub signature: Signature,
+    /// Seconds from IR to OpenCL C.
+    pub compile_s: f64,
 }
 
 /// The OpenCL compiler: an MLIR context. Not `Send`.
@@ -99,20 +97,14 @@ impl OclCompiler {
         dev: &DeviceLimits,
     ) -> Result<ClProgram, CompileError> {
         Self::check(spec, sched, dev)?;
+        let t0 = std::time::Instant::now();
         let e = kiln_mlir::emit_gpu(spec, sched);
         let source = self.mlir.to_opencl(&e.text)?;
-        let k = spec.kernel;
-        let tensors = k
-            .tensors
-            .iter()
-            .map(|(t, ten)| (ten.name.clone(), ten.dtype, spec.shape(t).to_vec()))
-            .collect();
         Ok(ClProgram {
             source,
             stmts: e.stmts,
-            tensors,
-            inputs: k.inputs.clone(),
-            outputs: k.outputs.clone(),
+            signature: Signature::of(spec),
+            compile_s: t0.elapsed().as_secs_f64(),
         })
     }
 }

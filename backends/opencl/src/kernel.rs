@@ -7,26 +7,33 @@ use crate::{call_err, DeviceTensor, OclError, Runtime};
 use kiln_tensor::HostTensor;
 use opencl3::kernel::{ExecuteKernel, Kernel};
 use opencl3::program::Program;
+use std::sync::Mutex;
 
-/// A program built for a device, one kernel object per statement.
-pub struct Loaded<'r> {
-    rt: &'r Runtime,
+/// A program built for a device, one kernel object per statement. Owns a
+/// handle on its runtime, so it can be moved and shared across threads
+/// (kernel objects are used under a lock: argument setting is not
+/// thread-safe in OpenCL).
+pub struct Loaded {
+    pub(crate) rt: Runtime,
     _program: Program,
-    kernels: Vec<Kernel>,
-    prog: ClProgram,
+    kernels: Mutex<Vec<Kernel>>,
+    pub(crate) prog: ClProgram,
     /// Whether the driver's compile was skipped (binary cache hit).
     pub cached: bool,
+    /// Seconds to build (driver compile or binary load).
+    pub build_s: f64,
 }
 
 /// A loaded program with device buffers for one set of inputs.
-pub struct Bound<'l, 'r> {
-    loaded: &'l Loaded<'r>,
-    bufs: Vec<DeviceTensor>,
+pub struct Bound<'l> {
+    pub(crate) loaded: &'l Loaded,
+    pub(crate) bufs: Vec<DeviceTensor>,
 }
 
 impl Runtime {
     /// Builds `prog` (through the binary cache) and creates its kernels.
-    pub fn load(&self, prog: &ClProgram) -> Result<Loaded<'_>, OclError> {
+    pub fn load(&self, prog: &ClProgram) -> Result<Loaded, OclError> {
+        let t0 = std::time::Instant::now();
         let (program, cached) = self.build(&prog.source, "-cl-mad-enable")?;
         let kernels = prog
             .stmts
@@ -34,55 +41,29 @@ impl Runtime {
             .map(|s| Kernel::create(&program, &s.name).map_err(call_err("clCreateKernel")))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Loaded {
-            rt: self,
+            rt: self.clone(),
             _program: program,
-            kernels,
+            kernels: Mutex::new(kernels),
             prog: prog.clone(),
             cached,
+            build_s: t0.elapsed().as_secs_f64(),
         })
     }
 }
 
-impl<'r> Loaded<'r> {
+impl Loaded {
     /// Uploads `inputs` (declaration order) and allocates outputs and
     /// temporaries on the device.
-    pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_, 'r>, OclError> {
-        let p = &self.prog;
-        if inputs.len() != p.inputs.len() {
-            return Err(OclError::Input(format!(
-                "expected {} inputs, got {}",
-                p.inputs.len(),
-                inputs.len()
-            )));
-        }
-        let bytes: u128 = p
-            .tensors
+    pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, OclError> {
+        let host = self
+            .prog
+            .signature
+            .host_buffers(inputs)
+            .map_err(|e| OclError::Input(e.to_string()))?;
+        let bufs = host
             .iter()
-            .map(|(_, d, s)| s.iter().product::<usize>() as u128 * d.size_bytes() as u128)
-            .sum();
-        kiln_tensor::check_memory(bytes).map_err(|e| OclError::Input(e.to_string()))?;
-        let mut bufs = Vec::new();
-        for (i, (name, d, s)) in p.tensors.iter().enumerate() {
-            let given = p
-                .inputs
-                .iter()
-                .position(|t| t.into_raw().into_u32() as usize == i);
-            let host = match given {
-                Some(j) => {
-                    let x = &inputs[j];
-                    if x.dtype() != *d || &x.shape != s {
-                        return Err(OclError::Input(format!(
-                            "`{name}` is {}{:?}, the compiled kernel takes {d}{s:?}",
-                            x.dtype(),
-                            x.shape
-                        )));
-                    }
-                    x.clone()
-                }
-                None => HostTensor::zeros(*d, s.clone()),
-            };
-            bufs.push(self.rt.upload(&host)?);
-        }
+            .map(|h| self.rt.upload(h))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Bound { loaded: self, bufs })
     }
 
@@ -95,17 +76,18 @@ impl<'r> Loaded<'r> {
 
     /// Launches per run.
     pub fn launches(&self) -> usize {
-        self.kernels.len()
+        self.prog.stmts.len()
     }
 }
 
-impl Bound<'_, '_> {
+impl Bound<'_> {
     /// Runs every statement in order; returns the device time from the
     /// first launch's start to the last one's end, in seconds.
     pub fn launch(&mut self) -> Result<f64, OclError> {
         let l = self.loaded;
+        let kernels = l.kernels.lock().unwrap_or_else(|p| p.into_inner());
         let mut events = Vec::new();
-        for (s, k) in l.prog.stmts.iter().zip(&l.kernels) {
+        for (s, k) in l.prog.stmts.iter().zip(kernels.iter()) {
             let mut exec = ExecuteKernel::new(k);
             for t in &s.args {
                 let b = &self.bufs[t.into_raw().into_u32() as usize];
@@ -120,10 +102,11 @@ impl Bound<'_, '_> {
             exec.set_local_work_sizes(&s.workgroup);
             // SAFETY: arguments and sizes are set; events are waited on below.
             #[allow(unsafe_code)]
-            let ev = unsafe { exec.enqueue_nd_range(&l.rt.queue) }
+            let ev = unsafe { exec.enqueue_nd_range(l.rt.queue()) }
                 .map_err(call_err("clEnqueueNDRangeKernel"))?;
             events.push(ev);
         }
+        drop(kernels);
         let (Some(first), Some(last)) = (events.first(), events.last()) else {
             return Ok(0.0);
         };
@@ -132,19 +115,28 @@ impl Bound<'_, '_> {
 
     /// Fills outputs and temporaries with [`HostTensor::sentinel`].
     pub fn fill_sentinel(&mut self) -> Result<(), OclError> {
-        let p = &self.loaded.prog;
-        for (i, (_, d, s)) in p.tensors.iter().enumerate() {
-            if p.inputs
-                .iter()
-                .any(|t| t.into_raw().into_u32() as usize == i)
-            {
+        let sig = &self.loaded.prog.signature;
+        for (i, t) in sig.tensors.iter().enumerate() {
+            if sig.is_input(i) {
                 continue;
             }
             self.bufs[i] = self
                 .loaded
                 .rt
-                .upload(&HostTensor::sentinel(*d, s.clone()))?;
+                .upload(&HostTensor::sentinel(t.dtype, t.shape.clone()))?;
         }
+        Ok(())
+    }
+
+    /// Replaces input `index` (declaration order) without rebuilding.
+    pub fn set_input(&mut self, index: usize, x: &HostTensor) -> Result<(), OclError> {
+        let t = self
+            .loaded
+            .prog
+            .signature
+            .check_input(index, x)
+            .map_err(|e| OclError::Input(e.to_string()))?;
+        self.bufs[t] = self.loaded.rt.upload(x)?;
         Ok(())
     }
 
@@ -152,13 +144,10 @@ impl Bound<'_, '_> {
     pub fn outputs(&self) -> Result<Vec<HostTensor>, OclError> {
         self.loaded
             .prog
+            .signature
             .outputs
             .iter()
-            .map(|t| {
-                self.loaded
-                    .rt
-                    .download(&self.bufs[t.into_raw().into_u32() as usize])
-            })
+            .map(|&t| self.loaded.rt.download(&self.bufs[t]))
             .collect()
     }
 }

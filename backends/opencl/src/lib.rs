@@ -14,8 +14,11 @@
 
 #![allow(unsafe_code)]
 
+mod backend;
 pub mod compile;
 pub mod kernel;
+
+pub use backend::{OpenClBackend, OpenClDevice};
 
 pub use compile::{ClProgram, CompileError, OclCompiler, Stage};
 pub use kernel::{Bound, Loaded};
@@ -166,23 +169,43 @@ fn all_devices() -> Result<Vec<(OclDevice, Device)>, OclError> {
         return Err(OclError::NoPlatform("the loader found no platform".into()));
     }
     let mut out = Vec::new();
+    // A failed query is an error: a default value would silently change
+    // the device's fingerprint (and so every cache key).
+    let q = |what: &'static str| call_err(what);
     for p in platforms {
-        let pname = p.name().unwrap_or_default();
-        let ids = p.get_devices(CL_DEVICE_TYPE_ALL).unwrap_or_default();
+        let pname = p.name().map_err(q("clGetPlatformInfo(NAME)"))?;
+        let ids = match p.get_devices(CL_DEVICE_TYPE_ALL) {
+            Ok(ids) => ids,
+            // A platform without devices.
+            Err(e) if e.0 == opencl3::error_codes::CL_DEVICE_NOT_FOUND => Vec::new(),
+            Err(e) => return Err(q("clGetDeviceIDs")(e)),
+        };
         for id in ids {
             let d = Device::new(id);
             let info = OclDevice {
                 index: out.len(),
                 platform: pname.clone(),
-                name: d.name().unwrap_or_default(),
-                vendor: d.vendor().unwrap_or_default(),
-                driver_version: d.driver_version().unwrap_or_default(),
-                version: d.version().unwrap_or_default(),
-                compute_units: d.max_compute_units().unwrap_or(1),
-                local_mem: d.local_mem_size().unwrap_or(0),
-                max_work_group: d.max_work_group_size().unwrap_or(1),
-                max_work_items: d.max_work_item_sizes().unwrap_or_default(),
-                float_lanes: d.max_preferred_vector_width_float().unwrap_or(4),
+                name: d.name().map_err(q("clGetDeviceInfo(NAME)"))?,
+                vendor: d.vendor().map_err(q("clGetDeviceInfo(VENDOR)"))?,
+                driver_version: d
+                    .driver_version()
+                    .map_err(q("clGetDeviceInfo(DRIVER_VERSION)"))?,
+                version: d.version().map_err(q("clGetDeviceInfo(VERSION)"))?,
+                compute_units: d
+                    .max_compute_units()
+                    .map_err(q("clGetDeviceInfo(MAX_COMPUTE_UNITS)"))?,
+                local_mem: d
+                    .local_mem_size()
+                    .map_err(q("clGetDeviceInfo(LOCAL_MEM_SIZE)"))?,
+                max_work_group: d
+                    .max_work_group_size()
+                    .map_err(q("clGetDeviceInfo(MAX_WORK_GROUP_SIZE)"))?,
+                max_work_items: d
+                    .max_work_item_sizes()
+                    .map_err(q("clGetDeviceInfo(MAX_WORK_ITEM_SIZES)"))?,
+                float_lanes: d
+                    .max_preferred_vector_width_float()
+                    .map_err(q("clGetDeviceInfo(PREFERRED_VECTOR_WIDTH_FLOAT)"))?,
             };
             out.push((info, d));
         }
@@ -195,12 +218,18 @@ pub fn devices() -> Result<Vec<OclDevice>, OclError> {
     Ok(all_devices()?.into_iter().map(|(i, _)| i).collect())
 }
 
-/// A device with its context and a profiling command queue.
+/// A device with its context and a profiling command queue. Cloning is
+/// cheap and shares them.
+#[derive(Clone)]
 pub struct Runtime {
     /// The device.
     pub device: OclDevice,
+    inner: std::sync::Arc<Shared>,
+}
+
+struct Shared {
     context: Context,
-    pub(crate) queue: CommandQueue,
+    queue: CommandQueue,
     cache_dir: Option<PathBuf>,
 }
 
@@ -262,9 +291,11 @@ impl Runtime {
                 .map_err(call_err("clCreateCommandQueueWithProperties"))?;
         Ok(Runtime {
             device: info,
-            context,
-            queue,
-            cache_dir,
+            inner: std::sync::Arc::new(Shared {
+                context,
+                queue,
+                cache_dir,
+            }),
         })
     }
 
@@ -279,31 +310,45 @@ impl Runtime {
                 .to_hex()[..32]
                 .to_string();
         let path = self
+            .inner
             .cache_dir
             .as_ref()
             .map(|d| d.join(format!("{key}.clbin")));
         if let Some(bin) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
             // A stale or foreign binary just falls through to a source build.
-            if let Ok(p) = Program::create_and_build_from_binary(&self.context, &[&bin], options) {
+            if let Ok(p) =
+                Program::create_and_build_from_binary(&self.inner.context, &[&bin], options)
+            {
                 return Ok((p, true));
             }
         }
-        let program = Program::create_and_build_from_source(&self.context, source, options)
+        let program = Program::create_and_build_from_source(&self.inner.context, source, options)
             .map_err(|log| OclError::Build { log })?;
         if let Some(path) = path {
             if let Ok(bins) = program.get_binaries() {
                 if let Some(b) = bins.first().filter(|b| !b.is_empty()) {
                     if let Some(dir) = path.parent() {
                         let _ = std::fs::create_dir_all(dir);
-                        let tmp = path.with_extension("tmp");
-                        if std::fs::write(&tmp, b).is_ok() {
-                            let _ = std::fs::rename(&tmp, &path);
+                        // A unique temporary, then a rename: concurrent
+                        // builders never read or clobber a partial file.
+                        let tmp = path.with_extension(format!(
+                            "tmp.{}.{:x}",
+                            std::process::id(),
+                            unique()
+                        ));
+                        if std::fs::write(&tmp, b).is_ok() && std::fs::rename(&tmp, &path).is_err()
+                        {
+                            let _ = std::fs::remove_file(&tmp);
                         }
                     }
                 }
             }
         }
         Ok((program, false))
+    }
+
+    pub(crate) fn queue(&self) -> &CommandQueue {
+        &self.inner.queue
     }
 
     /// Copies a host tensor to a new device buffer.
@@ -313,12 +358,18 @@ impl Runtime {
         // SAFETY: a fresh buffer of `n` bytes; the blocking write copies
         // `bytes` (at most `n`) before returning.
         let mut buf = unsafe {
-            Buffer::<u8>::create(&self.context, CL_MEM_READ_WRITE, n, std::ptr::null_mut())
+            Buffer::<u8>::create(
+                &self.inner.context,
+                CL_MEM_READ_WRITE,
+                n,
+                std::ptr::null_mut(),
+            )
         }
         .map_err(call_err("clCreateBuffer"))?;
         if !bytes.is_empty() {
             unsafe {
-                self.queue
+                self.inner
+                    .queue
                     .enqueue_write_buffer(&mut buf, CL_BLOCKING, 0, &bytes, &[])
             }
             .map_err(call_err("clEnqueueWriteBuffer"))?;
@@ -337,7 +388,8 @@ impl Runtime {
         if n > 0 {
             // SAFETY: `bytes` has the buffer's size; the read is blocking.
             unsafe {
-                self.queue
+                self.inner
+                    .queue
                     .enqueue_read_buffer(&d.buf, CL_BLOCKING, 0, &mut bytes, &[])
             }
             .map_err(call_err("clEnqueueReadBuffer"))?;
@@ -368,7 +420,7 @@ impl Runtime {
             exec.set_local_work_sizes(local);
         }
         // SAFETY: sizes and arguments are set; the event is waited on below.
-        let event = unsafe { exec.enqueue_nd_range(&self.queue) }
+        let event = unsafe { exec.enqueue_nd_range(&self.inner.queue) }
             .map_err(call_err("clEnqueueNDRangeKernel"))?;
         device_seconds(&event, &event)
     }
@@ -388,4 +440,10 @@ pub(crate) fn device_seconds(
         .profiling_command_end()
         .map_err(call_err("clGetEventProfilingInfo"))?;
     Ok(end.saturating_sub(start) as f64 * 1e-9)
+}
+
+/// A number no other call in this process returns (temporary file names).
+fn unique() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

@@ -146,9 +146,9 @@ fn exec_stmt(
 }
 
 /// Largest kernel (total loop iterations of all statements) whose
-/// reference [`reference`] computes whole.
+/// reference [`reference()`] computes whole.
 pub const FULL_REFERENCE_WORK: f64 = 2e7;
-/// Positions per output [`reference`] samples for larger kernels.
+/// Positions per output [`reference()`] samples for larger kernels.
 pub const REFERENCE_SAMPLES: usize = 2048;
 
 /// Reference values to check a compiled kernel against: every element when

@@ -1,6 +1,6 @@
 //! Lowering of scheduled kernels through MLIR to LLVM IR.
 //!
-//! [`emit`] writes the scheduled loop nests as MLIR text (func, scf, arith,
+//! [`emit()`] writes the scheduled loop nests as MLIR text (func, scf, arith,
 //! math, memref, vector); [`Mlir`] parses it with melior, runs the lowering
 //! pipeline [`PIPELINE`] to the LLVM dialect and translates the result
 //! in-process into an inkwell [`inkwell::module::Module`] that shares its
@@ -11,6 +11,13 @@ pub mod emit;
 pub mod opencl;
 
 pub use emit::{emit, emit_gpu, Emitted, StmtFn};
+
+/// The LLVM (and MLIR: one copy) version linked, read from the library at
+/// run time: `llvm 22.1.8`.
+pub fn llvm_version() -> String {
+    let (a, b, c) = inkwell::support::get_llvm_version();
+    format!("llvm {a}.{b}.{c}")
+}
 
 use melior::dialect::DialectRegistry;
 use melior::ir::Module;
