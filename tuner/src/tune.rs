@@ -1,17 +1,59 @@
 //! The tuning loop.
 
+use crate::key::key_for;
+use crate::lock::DeviceLock;
 use crate::space::{Level, Space};
 use crate::strategy::{History, Kind, Strategy};
 use crate::worker::{Outcome, Request, Worker};
-use kiln_cache::{Cache, Key, Status, Trial, Winner};
-use kiln_cpu::CpuDevice;
+use kiln_cache::{Cache, Status, Trial, Winner};
+use kiln_device::Device;
 use kiln_ir::Specialized;
-use kiln_opencl::OclDevice;
 use kiln_schedule::Schedule;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// One finished trial, as reported to a progress callback.
+#[derive(Clone, Debug)]
+pub struct TrialEvent {
+    /// New trials so far this run (this one included).
+    pub n: usize,
+    /// The trial budget, if any.
+    pub of: Option<usize>,
+    /// The candidate.
+    pub schedule: Schedule,
+    /// `ok`, `wrong`, `abandoned`, `compile_error`, `crash`, `timeout`.
+    pub status: String,
+    /// Its median seconds (ok trials).
+    pub median_s: Option<f64>,
+    /// The best median so far.
+    pub best_s: Option<f64>,
+}
+
+/// Called after every trial.
+#[derive(Clone)]
+pub struct OnTrial(pub Arc<dyn Fn(&TrialEvent) + Send + Sync>);
+
+impl std::fmt::Debug for OnTrial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnTrial(..)")
+    }
+}
+
+/// Where candidates are measured.
+#[derive(Clone, Debug, Default)]
+pub enum WorkerMode {
+    /// A `kiln worker` process found by [`crate::worker::locate`].
+    #[default]
+    Locate,
+    /// A `kiln worker` process of this executable.
+    Exe(PathBuf),
+    /// A thread of this process: no crash isolation, no deadline.
+    InProcess,
+}
 
 /// How to tune.
 #[derive(Clone, Debug)]
@@ -24,74 +66,27 @@ pub struct TuneOptions {
     pub time: Option<Duration>,
     /// Search space size.
     pub level: Level,
-    /// Evict caches before every timed run.
+    /// Evict caches before every timed run (a separate cache key).
     pub cold: bool,
-    /// Tune even if a winner is cached.
+    /// Tune even if a winner is cached, and re-measure stored candidates.
     pub force: bool,
     /// Candidates re-measured interleaved at the end.
     pub rerank: usize,
     /// Timed milliseconds per candidate (upper bound).
     pub time_per_trial_ms: u64,
-    /// The `kiln` executable that serves `kiln worker`.
-    pub worker_exe: std::path::PathBuf,
+    /// Where measurements run.
+    pub worker: WorkerMode,
     /// RNG seed.
     pub seed: u64,
-    /// Show a progress bar.
+    /// Show a progress bar on stderr.
     pub progress: bool,
-    /// Test hook: inject into the n-th new candidate (`crash` / `hang`).
+    /// Called after every trial.
+    pub on_trial: Option<OnTrial>,
+    /// Test hook: inject into the n-th new candidate (`crash`, `hang`,
+    /// `compile-crash`, `compile-panic`; see the worker's protocol).
     pub inject: Option<(usize, String)>,
     /// Per-candidate deadline.
     pub deadline: Duration,
-    /// The device to tune for.
-    pub target: Target,
-}
-
-/// A device the tuner measures on.
-#[derive(Clone, Debug)]
-pub enum Target {
-    /// The host CPU (LLVM backend).
-    Cpu(CpuDevice),
-    /// An OpenCL device (`opencl:N`).
-    OpenCl(OclDevice),
-}
-
-impl Target {
-    /// The host CPU.
-    pub fn host() -> Target {
-        Target::Cpu(CpuDevice::host())
-    }
-
-    /// Schedule-validation limits.
-    pub fn limits(&self) -> kiln_schedule::DeviceLimits {
-        match self {
-            Target::Cpu(d) => d.limits(),
-            Target::OpenCl(d) => d.limits(),
-        }
-    }
-
-    /// `cpu:<fingerprint>` or `opencl:<fingerprint>` (cache keys).
-    pub fn key_device(&self) -> String {
-        match self {
-            Target::Cpu(d) => format!("cpu:{}", d.fingerprint()),
-            Target::OpenCl(d) => format!("opencl:{}", d.fingerprint()),
-        }
-    }
-
-    /// The OpenCL device index, if any (sent to the worker).
-    pub fn opencl_index(&self) -> Option<usize> {
-        match self {
-            Target::Cpu(_) => None,
-            Target::OpenCl(d) => Some(d.index),
-        }
-    }
-
-    /// The name users type: `cpu` or `opencl:N`.
-    pub fn name(&self) -> String {
-        match self {
-            Target::Cpu(_) => "cpu".into(),
-            Target::OpenCl(d) => format!("opencl:{}", d.index),
-        }
-    }
 }
 
 impl Default for TuneOptions {
@@ -105,13 +100,21 @@ impl Default for TuneOptions {
             force: false,
             rerank: 3,
             time_per_trial_ms: 300,
-            worker_exe: std::env::current_exe().unwrap_or_default(),
+            worker: WorkerMode::Locate,
             seed: 0,
             progress: false,
+            on_trial: None,
             inject: None,
             deadline: Duration::from_secs(60),
-            target: Target::host(),
         }
+    }
+}
+
+impl TuneOptions {
+    /// Calls `f` after every trial (progress reporting).
+    pub fn on_trial(mut self, f: impl Fn(&TrialEvent) + Send + Sync + 'static) -> Self {
+        self.on_trial = Some(OnTrial(Arc::new(f)));
+        self
     }
 }
 
@@ -120,6 +123,8 @@ impl Default for TuneOptions {
 pub struct TuneReport {
     /// Exact cache key id.
     pub key_id: String,
+    /// Device tuned on.
+    pub device: String,
     /// Answered from the cache.
     pub cached: bool,
     /// The winner.
@@ -134,6 +139,8 @@ pub struct TuneReport {
     pub trials_total: usize,
     /// Trials resumed from the cache.
     pub resumed: usize,
+    /// Stored transient failures (crash, timeout) measured again.
+    pub retried: usize,
     /// Points in the space.
     pub space_size: u128,
     /// Points after pruning (exact or estimated).
@@ -144,8 +151,14 @@ pub struct TuneReport {
     pub failures: HashMap<String, usize>,
     /// Candidates skipped because their code matched a measured one.
     pub duplicates: usize,
-    /// Median of an empty launch (seconds): overhead not in kernel times.
+    /// Median of an empty launch (seconds).
     pub launch_overhead_s: Option<f64>,
+    /// Whether kernel times include the launch overhead (host-timed
+    /// devices) or not (device-timed ones).
+    pub overhead_included: bool,
+    /// Whether this run's winner replaced (or became) the cached winner; a
+    /// faster one stored meanwhile by another run is kept.
+    pub stored: bool,
     /// Seconds spent.
     pub elapsed_s: f64,
     /// Strategy.
@@ -160,57 +173,15 @@ pub enum TuneError {
     /// The cache failed.
     #[error(transparent)]
     Cache(#[from] kiln_cache::CacheError),
-    /// The worker could not be started.
+    /// The worker could not be found or started.
     #[error("cannot start the measurement worker {0}: {1}")]
-    Worker(String, std::io::Error),
+    Worker(String, String),
+    /// The device lock could not be taken.
+    #[error("cannot lock the device for measuring ({0}): {1}")]
+    Lock(String, std::io::Error),
     /// No candidate (not even the default schedule) passed verification.
     #[error("no correct candidate was found: {0}")]
     NothingCorrect(String),
-}
-
-/// The cache key of a specialized kernel on a device for a space.
-pub fn key_for(spec: &Specialized<'_>, target: &Target, space: &Space) -> Key {
-    let k = spec.kernel;
-    let dt = |ids: &[kiln_ir::ir::TensorId]| {
-        ids.iter()
-            .map(|&t| k.tensors[t].dtype.name())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    Key {
-        kernel_hash: k.hash.clone(),
-        kernel: k.name.clone(),
-        sizes: spec.sizes(),
-        dtypes: format!("{}->{}", dt(&k.inputs), dt(&k.outputs)),
-        device: target.key_device(),
-        compiler: format!(
-            "kiln {} llvm {}",
-            env!("CARGO_PKG_VERSION"),
-            CpuDevice::host().llvm_version
-        ),
-        space: space.checksum(),
-    }
-}
-
-/// The cached winner for this kernel, shape and device, if any (any space level).
-pub fn winner_schedule(
-    spec: &Specialized<'_>,
-    target: &Target,
-    cache: &Cache,
-) -> Option<(Schedule, Winner)> {
-    let limits = target.limits();
-    for level in [Level::Full, Level::Small] {
-        let space = Space::new(spec, &limits, level);
-        let key = key_for(spec, target, &space);
-        if let Ok(Some(w)) = cache.winner(&key) {
-            if let Ok(s) = serde_json::from_value::<Schedule>(w.schedule.clone()) {
-                if s.validate(spec, &limits).is_ok() {
-                    return Some((s, w));
-                }
-            }
-        }
-    }
-    None
 }
 
 fn status_of(s: &str) -> Status {
@@ -222,22 +193,74 @@ fn status_of(s: &str) -> Status {
     }
 }
 
-/// Tunes `kernel` (from `source`) at the sizes of `spec`.
+/// The stored spelling (`compile_error`).
+fn status_name(s: Status) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn transient(s: Status) -> bool {
+    matches!(s, Status::Crash | Status::Timeout)
+}
+
+/// The worker and the device lock, with failures charged to the candidate
+/// that caused them.
+struct Measurer {
+    worker: Worker,
+    lock: DeviceLock,
+    deadline: Duration,
+}
+
+impl Measurer {
+    /// Measures `req` holding the device. A crash or hang while the next
+    /// candidate was compiling in the background may be that candidate's
+    /// fault: `req` is then measured again alone, and only a second failure
+    /// is charged to it (the other candidate meets its own fate when its
+    /// turn comes).
+    fn measure(&mut self, req: &Request) -> Result<Outcome, TuneError> {
+        let first = self.once(req)?;
+        let failed = matches!(first, Outcome::Crashed(_) | Outcome::TimedOut);
+        if failed && req.prefetch.is_some() {
+            let alone = Request {
+                prefetch: None,
+                prefetch_inject: None,
+                ..req.clone()
+            };
+            return self.once(&alone);
+        }
+        Ok(first)
+    }
+
+    fn once(&mut self, req: &Request) -> Result<Outcome, TuneError> {
+        let path = self.lock.path().display().to_string();
+        let _held = self.lock.acquire().map_err(|e| TuneError::Lock(path, e))?;
+        self.worker
+            .request(req, self.deadline)
+            .map_err(|e| TuneError::Worker(self.worker.exe().display().to_string(), e.to_string()))
+    }
+}
+
+/// Tunes `kernel` (from `source`) at the sizes of `spec` on `device`.
 pub fn tune(
     source: &str,
     spec: &Specialized<'_>,
+    device: &Arc<dyn Device>,
     cache: &Cache,
     opts: &TuneOptions,
 ) -> Result<TuneReport, TuneError> {
     let start = Instant::now();
-    let dev = opts.target.limits();
+    let info = device.info().clone();
+    let dev = info.limits.clone();
     let space = Space::new(spec, &dev, opts.level);
-    let key = key_for(spec, &opts.target, &space);
+    let key = key_for(spec, &info, &space, opts.cold);
     let key_id = key.id();
     let mut rng = rand::rngs::StdRng::seed_from_u64(opts.seed);
     let (pruned_size, pruned_exact) = space.pruned_size(spec, 200_000, &mut rng);
     let mut report = TuneReport {
         key_id: key_id.clone(),
+        device: info.name.clone(),
         cached: false,
         best: Schedule::default_for(spec, &dev),
         best_s: f64::INFINITY,
@@ -245,45 +268,92 @@ pub fn tune(
         trials_run: 0,
         trials_total: 0,
         resumed: 0,
+        retried: 0,
         space_size: space.size(),
         pruned_size,
         pruned_exact,
         failures: HashMap::new(),
         duplicates: 0,
         launch_overhead_s: None,
+        overhead_included: info.clock.includes_overhead(),
+        stored: false,
         elapsed_s: 0.0,
         strategy: opts.strategy.name().into(),
         warnings: cache.warnings.clone(),
     };
     if !opts.force {
         if let Some(w) = cache.winner(&key)? {
-            if let Ok(best) = serde_json::from_value(w.schedule.clone()) {
-                report.cached = true;
-                report.best = best;
-                report.best_s = w.median_s;
-                report.default_s = w.default_median_s;
-                report.trials_total = w.trials as usize;
-                report.elapsed_s = start.elapsed().as_secs_f64();
-                return Ok(report);
+            if let Ok(best) = serde_json::from_value::<Schedule>(w.schedule.clone()) {
+                if best.validate(spec, &dev).is_ok() {
+                    report.cached = true;
+                    report.best = best;
+                    report.best_s = w.median_s;
+                    report.default_s = w.default_median_s;
+                    report.trials_total = w.trials as usize;
+                    report.elapsed_s = start.elapsed().as_secs_f64();
+                    return Ok(report);
+                }
             }
         }
     }
     cache.add_key(&key)?;
+    let cache_dir = cache
+        .path()
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let worker = match &opts.worker {
+        WorkerMode::InProcess => Worker::in_process(),
+        WorkerMode::Exe(p) => Worker::new(p.clone()),
+        WorkerMode::Locate => {
+            Worker::new(crate::worker::locate().map_err(|e| TuneError::Worker(String::new(), e))?)
+        }
+    };
+    let mut m = Measurer {
+        worker,
+        lock: DeviceLock::new(&cache_dir, &info.key()),
+        deadline: opts.deadline,
+    };
 
-    // Resume: every stored trial of this key is history.
+    // Resume: every stored trial of this key is history. Unless `force`
+    // re-measures everything, a measured schedule (or identical code) is
+    // not measured again, except a transient failure (crash, timeout: a
+    // busy machine, say) stored once, which is retried once.
+    let previous = cache.trials(&key_id)?;
     let mut history = History::default();
     let mut by_schedule: HashMap<String, Option<f64>> = HashMap::new();
     let mut code_seen: HashMap<String, Option<f64>> = HashMap::new();
-    let previous = cache.trials(&key_id)?;
+    let mut transient_count: HashMap<String, usize> = HashMap::new();
+    for t in previous.iter().filter(|t| transient(t.status)) {
+        *transient_count.entry(t.schedule.to_string()).or_default() += 1;
+    }
+    let settled = |t: &Trial| !transient(t.status) || transient_count[&t.schedule.to_string()] > 1;
+    let mut retry: Vec<Schedule> = Vec::new();
     for t in &previous {
         let cost = (t.status == Status::Ok).then_some(t.median_s).flatten();
-        by_schedule.insert(t.schedule.to_string(), cost);
-        if let Some(h) = &t.code_hash {
-            code_seen.insert(h.clone(), cost);
+        let decoded = serde_json::from_value::<Schedule>(t.schedule.clone()).ok();
+        let ok_elsewhere = previous
+            .iter()
+            .any(|o| o.schedule == t.schedule && !transient(o.status));
+        if !opts.force && (settled(t) || ok_elsewhere) {
+            by_schedule.insert(t.schedule.to_string(), cost);
+            if let Some(h) = &t.code_hash {
+                if !transient(t.status) {
+                    code_seen.insert(h.clone(), cost);
+                }
+            }
+        } else if !opts.force && !ok_elsewhere {
+            if let Some(s) = decoded.clone() {
+                if !retry.contains(&s) {
+                    retry.push(s);
+                }
+            }
         }
-        if let Ok(s) = serde_json::from_value::<Schedule>(t.schedule.clone()) {
-            if let Some(p) = space.encode(spec, &s) {
-                history.push(p, cost);
+        if let Some(s) = &decoded {
+            if let Some(p) = space.encode(spec, s) {
+                if !opts.force {
+                    history.push(p, cost);
+                }
             }
         }
     }
@@ -301,7 +371,9 @@ pub fn tune(
         .chain(near)
     {
         if let Ok(s) = serde_json::from_value::<Schedule>(sched) {
-            seeds.extend(space.encode(spec, &s));
+            if s.validate(spec, &dev).is_ok() {
+                seeds.extend(space.encode(spec, &s));
+            }
         }
     }
     // Variants of the default measured early (first in this list).
@@ -311,7 +383,6 @@ pub fn tune(
         }
     }
     seeds.reverse();
-    let mut worker = Worker::new(opts.worker_exe.clone());
     let source_text = source.to_string();
     let sizes = spec.sizes();
     let request = |s: &Schedule, best: Option<f64>, time_ms: u64, verify: bool| Request {
@@ -328,16 +399,19 @@ pub fn tune(
         inject: None,
         overhead: false,
         prefetch: None,
-        device: opts.target.opencl_index(),
+        prefetch_inject: None,
+        device: info.name.clone(),
+        cache_dir: Some(cache_dir.clone()),
     };
-    // Launch overhead, reported separately.
-    let mut oreq = request(&report.best, None, 100, false);
+    let default = Schedule::default_for(spec, &dev);
+    // Launch overhead, reported separately (with the default's threads).
+    let mut oreq = request(&default, None, 100, false);
     oreq.overhead = true;
-    if let Ok(Outcome::Done(r)) = worker.request(&oreq, opts.deadline) {
+    if let Outcome::Done(r) = m.measure(&oreq)? {
         report.launch_overhead_s = r.stats.map(|s| s.median_s);
     }
 
-    let bar = if opts.progress {
+    let bar = opts.progress.then(|| {
         let len = opts.trials.unwrap_or(0) as u64;
         let b = indicatif::ProgressBar::new(len.max(1));
         b.set_style(
@@ -346,10 +420,8 @@ pub fn tune(
             )
             .expect("valid template"),
         );
-        Some(b)
-    } else {
-        None
-    };
+        b
+    });
     let (flops, bytes) = kiln_schedule::work(spec);
     let rate = |s: f64| {
         if flops >= bytes {
@@ -360,16 +432,17 @@ pub fn tune(
     };
 
     let mut best: Option<(f64, Schedule)> = None;
-    for t in &previous {
-        if let (Status::Ok, Some(m)) = (t.status, t.median_s) {
-            if let Ok(s) = serde_json::from_value::<Schedule>(t.schedule.clone()) {
-                if best.as_ref().is_none_or(|b| m < b.0) && s.validate(spec, &dev).is_ok() {
-                    best = Some((m, s));
+    if !opts.force {
+        for t in &previous {
+            if let (Status::Ok, Some(med)) = (t.status, t.median_s) {
+                if let Ok(s) = serde_json::from_value::<Schedule>(t.schedule.clone()) {
+                    if best.as_ref().is_none_or(|b| med < b.0) && s.validate(spec, &dev).is_ok() {
+                        best = Some((med, s));
+                    }
                 }
             }
         }
     }
-    let default = Schedule::default_for(spec, &dev);
     let mut strat = Strategy::new(
         opts.strategy,
         space.dims(),
@@ -387,10 +460,14 @@ pub fn tune(
         if out_of_budget && !pending_default {
             break;
         }
-        // The default schedule is always measured first (the baseline).
+        // The default schedule is always measured first (the baseline),
+        // then stored transient failures once more, then the strategy.
         let (point, sched, strategy_name) = if pending_default {
             pending_default = false;
             (space.encode(spec, &default), default.clone(), "default")
+        } else if let Some(s) = retry.pop() {
+            report.retried += 1;
+            (space.encode(spec, &s), s, "retry")
         } else if let Some((p, s)) = lookahead.take() {
             (Some(p), s, opts.strategy.name())
         } else {
@@ -416,7 +493,7 @@ pub fn tune(
             continue;
         }
         let code_hash =
-            blake3::hash(code_of(spec, &sched, &opts.target).as_bytes()).to_hex()[..24].to_string();
+            blake3::hash(device.code(spec, &sched).as_bytes()).to_hex()[..24].to_string();
         if let Some(cost) = code_seen.get(&code_hash) {
             report.duplicates += 1;
             if let Some(p) = point {
@@ -432,7 +509,8 @@ pub fn tune(
             true,
         );
         let more = opts.trials.is_none_or(|t| n_new + 1 < t)
-            && opts.time.is_none_or(|t| start.elapsed() < t);
+            && opts.time.is_none_or(|t| start.elapsed() < t)
+            && retry.is_empty();
         if more {
             if let Some(p) = point.clone() {
                 history.reserve(&p);
@@ -452,10 +530,13 @@ pub fn tune(
             if *n == n_new {
                 req.inject = Some(what.clone());
             }
+            // A compile-time fault of candidate n strikes while it is
+            // prefetched during candidate n-1.
+            if *n == n_new + 1 && what.starts_with("compile-") {
+                req.prefetch_inject = Some(what.clone());
+            }
         }
-        let outcome = worker
-            .request(&req, opts.deadline)
-            .map_err(|e| TuneError::Worker(opts.worker_exe.display().to_string(), e))?;
+        let outcome = m.measure(&req)?;
         let (status, error, stats) = match outcome {
             Outcome::Done(r) => (status_of(&r.status), r.error, r.stats),
             Outcome::Crashed(why) => (Status::Crash, Some(why), None),
@@ -470,10 +551,7 @@ pub fn tune(
             .then(|| stats.as_ref().map(|s| s.median_s))
             .flatten();
         if status != Status::Ok {
-            *report
-                .failures
-                .entry(format!("{status:?}").to_lowercase())
-                .or_default() += 1;
+            *report.failures.entry(status_name(status)).or_default() += 1;
         }
         cache.add_trial(&Trial {
             key_id: key_id.clone(),
@@ -490,7 +568,9 @@ pub fn tune(
             created_at: 0,
         })?;
         by_schedule.insert(sched_json.to_string(), cost);
-        code_seen.insert(code_hash, cost);
+        if !transient(status) {
+            code_seen.insert(code_hash, cost);
+        }
         if strategy_name == "default" {
             report.default_s = cost;
         }
@@ -513,39 +593,47 @@ pub fn tune(
                 b.set_message(format!("best {}", rate(*c)));
             }
         }
+        if let Some(cb) = &opts.on_trial {
+            (cb.0)(&TrialEvent {
+                n: n_new,
+                of: opts.trials,
+                schedule: sched.clone(),
+                status: status_name(status),
+                median_s: cost,
+                best_s: best.as_ref().map(|b| b.0),
+            });
+        }
     }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     report.trials_run = n_new;
 
-    // Final paired re-ranking: the best few and the default, measured
-    // interleaved in the same rounds, so drift cannot pick the winner and
-    // the reported speed-up compares like with like.
-    let mut ranked: Vec<(f64, String)> = by_schedule
-        .iter()
-        .filter_map(|(s, c)| c.map(|c| (c, s.clone())))
-        .collect();
-    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
-    ranked.truncate(opts.rerank.max(1));
-    let mut finalists: Vec<Schedule> = ranked
-        .iter()
-        .filter_map(|(_, s)| serde_json::from_str::<Schedule>(s).ok())
-        .filter(|s| s.validate(spec, &dev).is_ok())
-        .collect();
-    let default_ok = report.default_s.is_some();
-    if default_ok && !finalists.contains(&default) {
-        finalists.push(default.clone());
-    }
+    let finalists = finalists(
+        spec,
+        device.as_ref(),
+        &by_schedule,
+        &default,
+        opts.rerank,
+        report.default_s.is_some(),
+    );
     if finalists.len() > 1 {
+        // Paired re-ranking: the best few (distinct code) and the default,
+        // verified again under this build and measured interleaved in the
+        // same rounds, so drift cannot pick the winner and the speed-up
+        // compares like with like.
         let mut medians: Vec<Vec<f64>> = vec![Vec::new(); finalists.len()];
-        for _round in 0..5 {
+        let mut wrong = vec![false; finalists.len()];
+        for round in 0..5 {
             for (i, s) in finalists.iter().enumerate() {
-                if let Ok(Outcome::Done(r)) =
-                    worker.request(&request(s, None, 120, false), opts.deadline)
-                {
-                    if let Some(st) = r.stats {
-                        medians[i].push(st.median_s);
+                if wrong[i] {
+                    continue;
+                }
+                if let Outcome::Done(r) = m.measure(&request(s, None, 120, round == 0))? {
+                    match (r.status.as_str(), r.stats) {
+                        ("ok", Some(st)) => medians[i].push(st.median_s),
+                        ("wrong", _) => wrong[i] = true,
+                        _ => {}
                     }
                 }
             }
@@ -558,7 +646,7 @@ pub fn tune(
         let pick = medians
             .iter()
             .enumerate()
-            .filter(|(_, m)| !m.is_empty())
+            .filter(|(i, m)| !m.is_empty() && !wrong[*i])
             .map(|(i, m)| (i, med(m)))
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((i, m)) = pick {
@@ -582,7 +670,7 @@ pub fn tune(
         (None, Some(d)) => format!("time={}s", d.as_secs()),
         (None, None) => "exhaustive".into(),
     };
-    cache.set_winner(&Winner {
+    let winner = Winner {
         key,
         schedule: serde_json::to_value(&best_sched).expect("schedules serialize"),
         median_s: best_s,
@@ -591,17 +679,65 @@ pub fn tune(
         trials: report.trials_total as i64,
         budget: format!("{budget} space={:?}", opts.level).to_lowercase(),
         created_at: 0,
-    })?;
+    };
+    // Only a faster winner replaces the stored one, whichever run wrote
+    // last (`force` included: a re-tune that finds nothing faster keeps it).
+    report.stored = cache.offer_winner(&winner)?;
+    if !report.stored {
+        if let Some(w) = cache.winner(&winner.key)? {
+            report.warnings.push(format!(
+                "a faster winner ({:.4} ms) was stored meanwhile by another run; it is kept",
+                w.median_s * 1e3
+            ));
+        }
+    }
     report.elapsed_s = start.elapsed().as_secs_f64();
     Ok(report)
 }
 
-/// The code a schedule produces on a target (for deduplication).
-fn code_of(spec: &Specialized<'_>, sched: &Schedule, target: &Target) -> String {
-    match target {
-        Target::Cpu(_) => kiln_mlir::emit(spec, sched).text,
-        Target::OpenCl(_) => kiln_mlir::emit_gpu(spec, sched).text,
+/// The best `n` measured schedules with distinct code (and the default if
+/// it was correct), for the final re-ranking.
+fn finalists(
+    spec: &Specialized<'_>,
+    device: &dyn Device,
+    by_schedule: &HashMap<String, Option<f64>>,
+    default: &Schedule,
+    n: usize,
+    default_ok: bool,
+) -> Vec<Schedule> {
+    let mut ranked: Vec<(f64, String)> = by_schedule
+        .iter()
+        .filter_map(|(s, c)| c.map(|c| (c, s.clone())))
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let dev = &device.info().limits;
+    let mut out: Vec<Schedule> = Vec::new();
+    let mut codes = Vec::new();
+    for (_, s) in ranked {
+        if out.len() >= n.max(1) {
+            break;
+        }
+        let Ok(s) = serde_json::from_str::<Schedule>(&s) else {
+            continue;
+        };
+        if s.validate(spec, dev).is_err() {
+            continue;
+        }
+        let code = blake3::hash(device.code(spec, &s).as_bytes());
+        if !codes.contains(&code) {
+            codes.push(code);
+            out.push(s);
+        }
     }
+    if default_ok && !out.contains(default) {
+        let code = blake3::hash(device.code(spec, default).as_bytes());
+        // The default's code may be a finalist's: then that one stands for it.
+        match codes.iter().position(|c| *c == code) {
+            Some(i) => out[i] = default.clone(),
+            None => out.push(default.clone()),
+        }
+    }
+    out
 }
 
 /// Variants of the default schedule worth measuring first: on GPU-like

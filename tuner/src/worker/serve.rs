@@ -1,115 +1,51 @@
-//! Measurement in a separate process.
-//!
-//! The tuner sends one JSON request per line to a worker process (`kiln
-//! worker`) and reads one JSON response per line. The worker compiles the
-//! candidate, runs it once on outputs pre-filled with a sentinel and checks
-//! it against the reference interpreter, then times it. A candidate that
-//! crashes takes only the worker down, and one that hangs is killed at its
-//! deadline: the tuner records the failure and starts a fresh worker.
+//! The worker's side: serve measurement requests for any device.
 //!
 //! Verification: the worker computes the reference once per problem with
 //! [`kiln_interp::reference`] (whole up to 2·10^7 loop iterations, else the
 //! final output statements at 2048 spread positions per output), compares
 //! those elements, and checks that no output element still holds the
 //! sentinel (so a candidate that skips part of an output fails either way).
+//!
+//! Compilation runs on a thread of its own ([`CompileThread`]): the tuner
+//! sends the next candidate along with the current one, so it compiles
+//! while the current one is verified and warmed up; timed runs wait until
+//! that thread is idle. A panic while compiling is that candidate's
+//! `compile_error`, and the thread is replaced.
 
-use kiln_cpu::measure::{Budget, Stats};
-use kiln_cpu::CpuCompiler;
-use kiln_ir::{DType, Specialized};
+use super::protocol::{read_frame, write_frame, Incoming, Request, Response};
+use kiln_device::{Artifact, Budget, Device, OpenOptions, Stats};
+use kiln_ir::Specialized;
 use kiln_tensor::{close, HostTensor};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// A measurement request.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Request {
-    /// Whole source file.
-    pub source: String,
-    /// Kernel name.
-    pub kernel: String,
-    /// Size symbol values.
-    pub sizes: BTreeMap<String, i64>,
-    /// The candidate.
-    pub schedule: kiln_schedule::Schedule,
-    /// Warm-up milliseconds.
-    pub warmup_ms: u64,
-    /// Timed milliseconds (upper bound; stops early once stable).
-    pub time_ms: u64,
-    /// Fewest timed runs.
-    pub min_reps: usize,
-    /// Best median so far (seconds): a candidate clearly slower is abandoned.
-    #[serde(default)]
-    pub best_s: Option<f64>,
-    /// Evict the caches before every timed run (outside the timed region).
-    #[serde(default)]
-    pub cold: bool,
-    /// Check against the reference first.
-    #[serde(default = "yes")]
-    pub verify: bool,
-    /// Test hook, honoured only when `KILN_TEST_INJECT=1`: `crash` or `hang`.
-    #[serde(default)]
-    pub inject: Option<String>,
-    /// Measure an empty launch instead of the candidate.
-    #[serde(default)]
-    pub overhead: bool,
-    /// The schedule the tuner will ask for next: compiled on the worker's
-    /// compile thread while this candidate is verified and warmed up.
-    #[serde(default)]
-    pub prefetch: Option<kiln_schedule::Schedule>,
-    /// OpenCL device index; `None` measures on the host CPU.
-    #[serde(default)]
-    pub device: Option<usize>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// A measurement result.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Response {
-    /// `ok`, `wrong`, `compile_error` or `abandoned`.
-    pub status: String,
-    /// Error text.
-    #[serde(default)]
-    pub error: Option<String>,
-    /// Timing.
-    #[serde(default)]
-    pub stats: Option<Stats>,
-    /// Compile seconds.
-    #[serde(default)]
-    pub compile_s: f64,
-}
-
-/// A compiled kernel handed from the compile thread to the measuring thread.
-struct SendKernel(kiln_cpu::CompiledKernel);
-
-// SAFETY: a kernel (and the LLVM context it owns) is built on the compile
-// thread and then used only by the measuring thread that receives it; one
-// thread at a time uses it, which LLVM allows.
-#[allow(unsafe_code)]
-unsafe impl Send for SendKernel {}
 
 struct Job {
     key: String,
+    device: Arc<dyn Device>,
     source: String,
     kernel: String,
     sizes: BTreeMap<String, i64>,
     schedule: kiln_schedule::Schedule,
+    inject: Option<String>,
 }
 
-/// Compiles candidates on a thread of its own (with its own MLIR and LLVM
-/// state), so the next candidate compiles while the current one is
-/// verified and warmed up. Timed runs wait until it is idle.
+type Compiled = Result<Box<dyn Artifact>, String>;
+
+/// Compiles candidates on a thread of its own.
 struct CompileThread {
-    jobs: std::sync::mpsc::Sender<Job>,
-    results: Receiver<(String, Result<SendKernel, String>)>,
-    done: std::collections::HashMap<String, Result<SendKernel, String>>,
-    in_flight: std::collections::HashSet<String>,
+    jobs: Sender<Job>,
+    results: Receiver<(String, Compiled)>,
+    done: HashMap<String, Compiled>,
+    in_flight: HashSet<String>,
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
 }
 
 impl CompileThread {
@@ -119,13 +55,21 @@ impl CompileThread {
         std::thread::Builder::new()
             .name("kiln-compile".into())
             .spawn(move || {
-                let cpu = CpuCompiler::new();
                 for job in jrx {
-                    let r = match &cpu {
-                        Ok(cpu) => compile_job(cpu, &job),
-                        Err(e) => Err(e.to_string()),
+                    let key = job.key.clone();
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        compile_job(&job)
+                    }));
+                    let (r, panicked) = match r {
+                        Ok(r) => (r, false),
+                        Err(p) => (
+                            Err(format!("the compiler panicked: {}", panic_text(&*p))),
+                            true,
+                        ),
                     };
-                    if rtx.send((job.key, r)).is_err() {
+                    if rtx.send((key, r)).is_err() || panicked {
+                        // After a panic this thread's compiler state is
+                        // suspect: end it; the next submit starts a new one.
                         break;
                     }
                 }
@@ -143,8 +87,15 @@ impl CompileThread {
         if self.done.contains_key(&job.key) || self.in_flight.contains(&job.key) {
             return;
         }
-        self.in_flight.insert(job.key.clone());
-        let _ = self.jobs.send(job);
+        let key = job.key.clone();
+        if let Err(back) = self.jobs.send(job) {
+            // The thread ended (after a panic): start another.
+            let mut fresh = CompileThread::start();
+            fresh.done = std::mem::take(&mut self.done);
+            *self = fresh;
+            let _ = self.jobs.send(back.0);
+        }
+        self.in_flight.insert(key);
     }
 
     fn collect_one(&mut self) -> bool {
@@ -154,18 +105,26 @@ impl CompileThread {
                 self.done.insert(k, r);
                 true
             }
-            Err(_) => false,
+            Err(_) => {
+                // The thread ended: whatever it had queued is lost.
+                for k in std::mem::take(&mut self.in_flight) {
+                    self.done
+                        .insert(k, Err("the compile thread ended before this job".into()));
+                }
+                false
+            }
         }
     }
 
     /// Waits for `key`'s result and takes it.
-    fn take(&mut self, key: &str) -> Result<kiln_cpu::CompiledKernel, String> {
+    fn take(&mut self, key: &str) -> Compiled {
         while !self.done.contains_key(key) {
-            if !self.in_flight.contains(key) || !self.collect_one() {
-                return Err("compile thread lost".into());
+            if !self.in_flight.contains(key) {
+                return Err("not submitted".into());
             }
+            self.collect_one();
         }
-        self.done.remove(key).expect("present").map(|k| k.0)
+        self.done.remove(key).expect("present")
     }
 
     /// Waits until nothing is compiling.
@@ -174,31 +133,40 @@ impl CompileThread {
     }
 }
 
-fn compile_job(cpu: &CpuCompiler, job: &Job) -> Result<SendKernel, String> {
+fn compile_job(job: &Job) -> Compiled {
+    inject(job.inject.as_deref(), true);
     let kernels = kiln_ir::check_source(&job.source).map_err(|d| format!("{:?}", d.first()))?;
     let k = kernels
         .iter()
         .find(|k| k.name == job.kernel)
         .ok_or("no such kernel")?;
     let spec = Specialized::from_sizes(k, &job.sizes).map_err(|d| d.to_string())?;
-    cpu.compile(&spec, &job.schedule)
-        .map(SendKernel)
+    job.device
+        .compile(&spec, &job.schedule)
         .map_err(|e| e.to_string())
 }
 
-fn job_for(req: &Request, schedule: &kiln_schedule::Schedule) -> Job {
+fn job_for(
+    req: &Request,
+    device: &Arc<dyn Device>,
+    schedule: &kiln_schedule::Schedule,
+    inject: Option<String>,
+) -> Job {
     let sched = serde_json::to_string(schedule).expect("schedules serialize");
     Job {
         key: format!(
-            "{}|{}|{:?}|{sched}",
+            "{}|{}|{}|{:?}|{sched}",
+            device.info().name,
             blake3::hash(req.source.as_bytes()).to_hex(),
             req.kernel,
             req.sizes
         ),
+        device: device.clone(),
         source: req.source.clone(),
         kernel: req.kernel.clone(),
         sizes: req.sizes.clone(),
         schedule: schedule.clone(),
+        inject,
     }
 }
 
@@ -208,169 +176,215 @@ struct Problem {
     reference: Vec<Vec<(usize, f64)>>,
 }
 
+/// A worker's state between requests: the open device, the current
+/// problem's inputs and reference, the compile thread.
+#[derive(Default)]
+pub(crate) struct State {
+    device: Option<(String, Arc<dyn Device>)>,
+    problem: Option<Problem>,
+    compiler: Option<CompileThread>,
+}
+
+/// Test hooks (`KILN_TEST_INJECT=1` only): fault like broken generated code.
+fn inject(what: Option<&str>, compiling: bool) {
+    if std::env::var("KILN_TEST_INJECT").as_deref() != Ok("1") {
+        return;
+    }
+    match (what, compiling) {
+        (Some("crash"), false) | (Some("compile-crash"), true) => std::process::abort(),
+        (Some("hang"), false) | (Some("compile-hang"), true) => loop {
+            std::thread::sleep(Duration::from_secs(1));
+        },
+        (Some("compile-panic"), true) => panic!("injected compiler panic"),
+        _ => {}
+    }
+}
+
+/// Exits when the parent process goes away (re-parenting changes our
+/// parent id), so a killed tuner leaves no worker running a hanging
+/// candidate.
+fn watch_parent() {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::Builder::new()
+        .name("kiln-parent-watch".into())
+        .spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(3);
+            }
+        })
+        .expect("watch thread");
+}
+
+/// The protocol's output: a private copy of stdout; stdout itself then
+/// points at stderr, so stray prints of drivers and libraries never reach
+/// the channel.
+fn protocol_out() -> std::fs::File {
+    use std::os::fd::{AsFd, OwnedFd};
+    let stdout = std::io::stdout();
+    let own: OwnedFd = stdout
+        .as_fd()
+        .try_clone_to_owned()
+        .expect("duplicate stdout");
+    // SAFETY: dup2 on two descriptors this process owns (1 and 2); no Rust
+    // object assumes anything about what fd 1 refers to.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::dup2(2, 1);
+    }
+    std::fs::File::from(own)
+}
+
 /// Serves requests on stdin until EOF (the body of `kiln worker`).
 pub fn worker_main() -> i32 {
-    let cpu = match CpuCompiler::new() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("kiln worker: {e}");
-            return 1;
-        }
-    };
-    let mut problem: Option<Problem> = None;
-    let mut compiler = CompileThread::start();
-    let mut ocl: Option<Ocl> = None;
-    let stdin = std::io::stdin();
-    let mut out = std::io::stdout();
-    for line in stdin.lock().lines() {
-        let Ok(line) = line else { break };
-        let resp = match serde_json::from_str::<Request>(&line) {
-            Ok(req) => serve(&cpu, &mut compiler, &mut ocl, &mut problem, &req),
-            Err(e) => Response {
-                status: "compile_error".into(),
-                error: Some(format!("bad request: {e}")),
-                stats: None,
-                compile_s: 0.0,
-            },
+    watch_parent();
+    let mut out = protocol_out();
+    let mut state = State::default();
+    let mut input = std::io::BufReader::new(std::io::stdin());
+    while let Ok(Some(msg)) = read_frame(&mut input) {
+        let Incoming::Frame(body) = msg else { continue };
+        let resp = match serde_json::from_slice::<Request>(&body) {
+            Ok(req) => serve_guarded(&mut state, &req),
+            Err(e) => Response::fail("compile_error", format!("bad request: {e}")),
         };
-        let text = serde_json::to_string(&resp).expect("responses serialize");
-        if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
+        if write_frame(&mut out, &resp).is_err() {
             break;
         }
     }
     0
 }
 
-fn fail(status: &str, e: impl ToString) -> Response {
-    Response {
-        status: status.into(),
-        error: Some(e.to_string()),
-        stats: None,
-        compile_s: 0.0,
+/// [`serve`], with a panic turned into this candidate's failure.
+pub(crate) fn serve_guarded(state: &mut State, req: &Request) -> Response {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| serve(state, req))) {
+        Ok(r) => r,
+        Err(p) => {
+            // Drop what the panic may have left half-built.
+            *state = State::default();
+            Response::fail(
+                "compile_error",
+                format!(
+                    "kiln panicked measuring this candidate: {}",
+                    panic_text(&*p)
+                ),
+            )
+        }
     }
 }
 
-/// The worker's OpenCL state: compiler and device, opened on first use.
-struct Ocl {
-    compiler: kiln_opencl::OclCompiler,
-    rt: kiln_opencl::Runtime,
-}
-
-fn serve(
-    cpu: &CpuCompiler,
-    compiler: &mut CompileThread,
-    ocl: &mut Option<Ocl>,
-    problem: &mut Option<Problem>,
-    req: &Request,
-) -> Response {
-    if std::env::var("KILN_TEST_INJECT").as_deref() == Ok("1") {
-        match req.inject.as_deref() {
-            // SAFETY: none: this deliberately faults, like broken generated code.
-            #[allow(unsafe_code)]
-            Some("crash") => unsafe { std::ptr::null_mut::<u64>().write_volatile(1) },
-            Some("hang") => loop {
-                std::thread::sleep(Duration::from_secs(1));
-            },
-            _ => {}
+fn serve(state: &mut State, req: &Request) -> Response {
+    inject(req.inject.as_deref(), false);
+    if state.device.as_ref().is_none_or(|(n, _)| *n != req.device) {
+        let opts = OpenOptions {
+            cache_dir: req.cache_dir.as_ref().map(|d| d.join("opencl-bin")),
+        };
+        match kiln_registry::open(&req.device, &opts) {
+            Ok(d) => state.device = Some((req.device.clone(), d)),
+            Err(e) => return Response::fail("compile_error", e),
         }
     }
-    if req.overhead && req.device.is_none() {
-        return empty_launch(cpu);
-    }
-    if let Some(index) = req.device {
-        if ocl.as_ref().is_none_or(|o| o.rt.device.index != index) {
-            let dir = kiln_cache::default_dir(None).join("opencl-bin");
-            match kiln_opencl::Runtime::new(index, Some(dir)) {
-                Ok(rt) => {
-                    *ocl = Some(Ocl {
-                        compiler: kiln_opencl::OclCompiler::new(),
-                        rt,
-                    })
-                }
-                Err(e) => return fail("compile_error", e),
-            }
-        }
-    }
+    let device = state.device.as_ref().expect("opened above").1.clone();
     if req.overhead {
-        let o = ocl.as_ref().expect("opened above");
-        return ocl_empty_launch(o);
+        return match device.empty_launch(&req.schedule, &kiln_device::OVERHEAD_BUDGET) {
+            Ok(st) => Response {
+                status: "ok".into(),
+                error: None,
+                stats: Some(st),
+                compile_s: 0.0,
+            },
+            Err(e) => Response::fail("compile_error", e),
+        };
     }
     let kernels = match kiln_ir::check_source(&req.source) {
         Ok(k) => k,
-        Err(d) => return fail("compile_error", format!("{:?}", d.first())),
+        Err(d) => return Response::fail("compile_error", format!("{:?}", d.first())),
     };
     let Some(k) = kernels.iter().find(|k| k.name == req.kernel) else {
-        return fail("compile_error", format!("no kernel {}", req.kernel));
+        return Response::fail("compile_error", format!("no kernel {}", req.kernel));
     };
     let spec = match Specialized::from_sizes(k, &req.sizes) {
         Ok(s) => s,
-        Err(d) => return fail("compile_error", d),
+        Err(d) => return Response::fail("compile_error", d),
     };
     let key = (k.hash.clone(), k.name.clone(), req.sizes.clone());
-    if problem.as_ref().is_none_or(|p| p.key != key) {
+    if state.problem.as_ref().is_none_or(|p| p.key != key) {
         let inputs = kiln_tensor::random_inputs(&spec, 7);
         let reference = match kiln_interp::reference(&spec, &inputs) {
             Ok(r) => r,
-            Err(e) => return fail("compile_error", format!("reference: {e}")),
+            Err(e) => return Response::fail("compile_error", format!("reference: {e}")),
         };
-        *problem = Some(Problem {
+        state.problem = Some(Problem {
             key,
             inputs,
             reference,
         });
     }
-    let p = problem.as_ref().expect("set above");
-    if let Some(o) = ocl.as_ref().filter(|_| req.device.is_some()) {
-        return serve_ocl(o, &spec, p, req);
-    }
+    let p = state.problem.as_ref().expect("set above");
     // This candidate first, then the next one, on the compile thread.
-    let job = job_for(req, &req.schedule);
+    let compiler = state.compiler.get_or_insert_with(CompileThread::start);
+    let job = job_for(req, &device, &req.schedule, req.inject.clone());
     let key = job.key.clone();
     compiler.submit(job);
     if let Some(next) = &req.prefetch {
-        compiler.submit(job_for(req, next));
+        compiler.submit(job_for(req, &device, next, req.prefetch_inject.clone()));
     }
-    let compiled = match compiler.take(&key) {
-        Ok(c) => c,
-        Err(e) => return fail("compile_error", e),
+    let artifact = match compiler.take(&key) {
+        Ok(a) => a,
+        Err(e) => return Response::fail("compile_error", e),
     };
-    let compile_s = compiled.compile_time.as_secs_f64();
-    let mut bound = match compiled.bind(&p.inputs) {
+    let compile_s = artifact.compile_s();
+    let loaded = match device.load(artifact) {
+        Ok(l) => l,
+        Err(e) => return Response::fail("compile_error", e),
+    };
+    let compile_s = compile_s.max(loaded.compile_s());
+    let with_time = |r: Response| Response { compile_s, ..r };
+    let mut bound = match loaded.bind(&p.inputs) {
         Ok(b) => b,
-        Err(e) => return fail("compile_error", e),
+        Err(e) => return with_time(Response::fail("compile_error", e)),
     };
     if req.verify {
-        bound.fill_sentinel();
-        bound.launch();
-        if let Err(e) = check_outputs(&bound.outputs(), &p.reference) {
-            return Response {
-                compile_s,
-                ..fail("wrong", e)
-            };
+        let run = bound
+            .fill_sentinel()
+            .and_then(|_| bound.launch())
+            .and_then(|_| bound.outputs());
+        match run {
+            Ok(outs) => {
+                if let Err(e) = check_outputs(&outs, &p.reference) {
+                    return with_time(Response::fail("wrong", e));
+                }
+            }
+            Err(e) => return with_time(Response::fail("compile_error", e)),
         }
     }
     // Warm up while the next candidate may still be compiling, then wait
     // for the compile thread: every timed run below has the cores alone.
     let warm = std::time::Instant::now();
-    bound.launch();
-    while warm.elapsed() < Duration::from_millis(req.warmup_ms) {
-        bound.launch();
+    loop {
+        if let Err(e) = bound.launch() {
+            return with_time(Response::fail("compile_error", e));
+        }
+        if warm.elapsed() >= Duration::from_millis(req.warmup_ms) {
+            break;
+        }
     }
     compiler.drain();
     // Early abandon: three runs clearly slower than the best so far.
     if let Some(best) = req.best_s {
-        let probe = kiln_cpu::measure::time_fn(
-            &Budget {
-                warmup: Duration::ZERO,
-                time: Duration::ZERO,
-                min_reps: 3,
-                max_reps: 3,
-                stable_se: None,
-            },
-            || bound.launch(),
-        );
-        if let Some(r) = abandoned(probe, best, compile_s) {
-            return r;
+        let probe = Budget {
+            warmup: Duration::ZERO,
+            time: Duration::ZERO,
+            min_reps: 3,
+            max_reps: 3,
+            stable_se: None,
+        };
+        match kiln_device::time_bound(bound.as_mut(), &probe, req.cold) {
+            Ok(st) => {
+                if let Some(r) = abandoned(st, best, compile_s) {
+                    return r;
+                }
+            }
+            Err(e) => return with_time(Response::fail("compile_error", e)),
         }
     }
     let budget = Budget {
@@ -378,23 +392,18 @@ fn serve(
         time: Duration::from_millis(req.time_ms),
         min_reps: req.min_reps.max(3),
         max_reps: 100_000,
-        stable_se: None,
+        // Stop once the median is stable (standard error under 1%); cold
+        // runs are noisier by nature and use the whole time.
+        stable_se: (!req.cold).then_some(0.01),
     };
-    let stats = if req.cold {
-        kiln_cpu::measure::time_between(&budget, cache_evictor(), || bound.launch())
-    } else {
-        // Stop once the median is stable: standard error under 1%.
-        let stable = Budget {
-            stable_se: Some(0.01),
-            ..budget
-        };
-        kiln_cpu::measure::time_fn(&stable, || bound.launch())
-    };
-    Response {
-        status: "ok".into(),
-        error: None,
-        stats: Some(stats),
-        compile_s,
+    match kiln_device::time_bound(bound.as_mut(), &budget, req.cold) {
+        Ok(stats) => Response {
+            status: "ok".into(),
+            error: None,
+            stats: Some(stats),
+            compile_s,
+        },
+        Err(e) => with_time(Response::fail("compile_error", e)),
     }
 }
 
@@ -413,37 +422,12 @@ fn abandoned(probe: Stats, best: f64, compile_s: f64) -> Option<Response> {
     })
 }
 
-/// A one-element copy: its launch time is the launch overhead.
-fn empty_kernel() -> kiln_ir::Kernel {
-    kiln_ir::check_source("kernel empty(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
-        .expect("valid")
-        .remove(0)
-}
-
-/// How long the empty launch is timed.
-const OVERHEAD_BUDGET: Budget = Budget {
-    warmup: Duration::from_millis(20),
-    time: Duration::from_millis(100),
-    min_reps: 10,
-    max_reps: 100_000,
-    stable_se: None,
-};
-
-/// Writes a 64 MiB buffer each call: run between timed runs, it evicts the
-/// host's caches (`--cold`).
-fn cache_evictor() -> impl FnMut() {
-    let mut flush = vec![0u8; 64 << 20];
-    move || {
-        for (i, b) in flush.iter_mut().enumerate().step_by(64) {
-            *b = b.wrapping_add(i as u8);
-        }
-        std::hint::black_box(&flush);
-    }
-}
-
 /// Compares outputs with the reference samples; no output element may keep
 /// the sentinel unless the reference says NaN there.
-fn check_outputs(outs: &[HostTensor], reference: &[Vec<(usize, f64)>]) -> Result<(), String> {
+pub(crate) fn check_outputs(
+    outs: &[HostTensor],
+    reference: &[Vec<(usize, f64)>],
+) -> Result<(), String> {
     for (o, (got, want)) in outs.iter().zip(reference).enumerate() {
         let left = got.sentinel_positions();
         let wanted_nan = |i: usize| want.iter().any(|&(j, v)| j == i && v.is_nan());
@@ -464,244 +448,4 @@ fn check_outputs(outs: &[HostTensor], reference: &[Vec<(usize, f64)>]) -> Result
         }
     }
     Ok(())
-}
-
-/// An OpenCL candidate: compile to OpenCL C, build (driver compile or
-/// binary cache), verify, then time with the device's profiling counters.
-fn serve_ocl(o: &Ocl, spec: &Specialized<'_>, p: &Problem, req: &Request) -> Response {
-    let t0 = std::time::Instant::now();
-    let dev = o.rt.device.limits();
-    let prog = match o.compiler.compile(spec, &req.schedule, &dev) {
-        Ok(x) => x,
-        Err(e) => return fail("compile_error", e),
-    };
-    let loaded = match o.rt.load(&prog) {
-        Ok(l) => l,
-        Err(e) => return fail("compile_error", e),
-    };
-    let compile_s = t0.elapsed().as_secs_f64();
-    let mut bound = match loaded.bind(&p.inputs) {
-        Ok(b) => b,
-        Err(e) => return fail("compile_error", e),
-    };
-    let err = |e: kiln_opencl::OclError| Response {
-        compile_s,
-        ..fail("compile_error", e)
-    };
-    if req.verify {
-        if let Err(e) = bound.fill_sentinel() {
-            return err(e);
-        }
-        if let Err(e) = bound.launch() {
-            return err(e);
-        }
-        let outs = match bound.outputs() {
-            Ok(x) => x,
-            Err(e) => return err(e),
-        };
-        if let Err(e) = check_outputs(&outs, &p.reference) {
-            return Response {
-                compile_s,
-                ..fail("wrong", e)
-            };
-        }
-    }
-    let mut failed = None;
-    let mut launch = || match bound.launch() {
-        Ok(t) => t,
-        Err(e) => {
-            failed.get_or_insert(e);
-            f64::NAN
-        }
-    };
-    if let Some(best) = req.best_s {
-        let probe = kiln_cpu::measure::time_samples(
-            &Budget {
-                warmup: Duration::from_millis(req.warmup_ms.min(20)),
-                time: Duration::ZERO,
-                min_reps: 3,
-                max_reps: 3,
-                stable_se: None,
-            },
-            || {},
-            &mut launch,
-        );
-        if let Some(r) = abandoned(probe, best, compile_s) {
-            return r;
-        }
-    }
-    // Cold mode: evict the host caches between runs (PoCL-like devices
-    // share them; on a discrete GPU this only costs time).
-    let mut evict = req.cold.then(cache_evictor);
-    let stats = kiln_cpu::measure::time_samples(
-        &Budget {
-            warmup: Duration::from_millis(req.warmup_ms),
-            time: Duration::from_millis(req.time_ms),
-            min_reps: req.min_reps.max(3),
-            max_reps: 100_000,
-            stable_se: (!req.cold).then_some(0.01),
-        },
-        || {
-            if let Some(e) = evict.as_mut() {
-                e()
-            }
-        },
-        &mut launch,
-    );
-    if let Some(e) = failed {
-        return err(e);
-    }
-    Response {
-        status: "ok".into(),
-        error: None,
-        stats: Some(stats),
-        compile_s,
-    }
-}
-
-/// Host wall time of launching a one-element kernel and waiting for it.
-fn ocl_empty_launch(o: &Ocl) -> Response {
-    let k = empty_kernel();
-    let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
-    let dev = o.rt.device.limits();
-    let s = kiln_schedule::Schedule::default_for(&spec, &dev);
-    let run = || -> Result<Stats, String> {
-        let prog = o
-            .compiler
-            .compile(&spec, &s, &dev)
-            .map_err(|e| e.to_string())?;
-        let l = o.rt.load(&prog).map_err(|e| e.to_string())?;
-        let x = HostTensor::zeros(DType::F32, vec![1]);
-        let mut b = l
-            .bind(std::slice::from_ref(&x))
-            .map_err(|e| e.to_string())?;
-        Ok(kiln_cpu::measure::time_fn(&OVERHEAD_BUDGET, || {
-            let _ = b.launch();
-        }))
-    };
-    match run() {
-        Ok(st) => Response {
-            status: "ok".into(),
-            error: None,
-            stats: Some(st),
-            compile_s: 0.0,
-        },
-        Err(e) => fail("compile_error", e),
-    }
-}
-
-fn empty_launch(cpu: &CpuCompiler) -> Response {
-    let k = empty_kernel();
-    let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 1)])).expect("valid");
-    let mut s = kiln_schedule::Schedule::default_for(&spec, &cpu.device().limits());
-    s.threads = cpu.device().cores;
-    let c = match cpu.compile(&spec, &s) {
-        Ok(c) => c,
-        Err(e) => return fail("compile_error", e),
-    };
-    let x = HostTensor::zeros(DType::F32, vec![1]);
-    let Ok(mut b) = c.bind(std::slice::from_ref(&x)) else {
-        return fail("compile_error", "bind");
-    };
-    let st = b.measure(&OVERHEAD_BUDGET);
-    Response {
-        status: "ok".into(),
-        error: None,
-        stats: Some(st),
-        compile_s: 0.0,
-    }
-}
-
-/// The parent's handle on a worker process.
-pub struct Worker {
-    exe: std::path::PathBuf,
-    child: Option<(Child, ChildStdin, Receiver<String>)>,
-}
-
-/// What came back from the worker.
-pub enum Outcome {
-    /// A response.
-    Done(Response),
-    /// The worker died (a crashing candidate).
-    Crashed(String),
-    /// No response before the deadline; the worker was killed.
-    TimedOut,
-}
-
-impl Worker {
-    /// A handle that starts `exe worker` on first use.
-    pub fn new(exe: std::path::PathBuf) -> Worker {
-        Worker { exe, child: None }
-    }
-
-    fn ensure(&mut self) -> std::io::Result<()> {
-        if self.child.is_some() {
-            return Ok(());
-        }
-        let mut child = Command::new(&self.exe)
-            .arg("worker")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let stdin = child.stdin.take().expect("piped");
-        let stdout = child.stdout.take().expect("piped");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        self.child = Some((child, stdin, rx));
-        Ok(())
-    }
-
-    fn kill(&mut self) -> String {
-        match self.child.take() {
-            Some((mut c, _, _)) => {
-                let _ = c.kill();
-                match c.wait() {
-                    Ok(s) => format!("worker ended: {s}"),
-                    Err(e) => format!("worker lost: {e}"),
-                }
-            }
-            None => "no worker".into(),
-        }
-    }
-
-    /// Sends a request and waits up to `deadline` for the response.
-    pub fn request(&mut self, req: &Request, deadline: Duration) -> std::io::Result<Outcome> {
-        self.ensure()?;
-        let (_, stdin, rx) = self.child.as_mut().expect("started");
-        let line = serde_json::to_string(req).expect("requests serialize");
-        if writeln!(stdin, "{line}")
-            .and_then(|_| stdin.flush())
-            .is_err()
-        {
-            return Ok(Outcome::Crashed(self.kill()));
-        }
-        match rx.recv_timeout(deadline) {
-            Ok(text) => match serde_json::from_str(&text) {
-                Ok(r) => Ok(Outcome::Done(r)),
-                Err(e) => Ok(Outcome::Crashed(format!(
-                    "unreadable response ({e}); {}",
-                    self.kill()
-                ))),
-            },
-            Err(RecvTimeoutError::Timeout) => {
-                self.kill();
-                Ok(Outcome::TimedOut)
-            }
-            Err(RecvTimeoutError::Disconnected) => Ok(Outcome::Crashed(self.kill())),
-        }
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        self.kill();
-    }
 }
