@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing (scripts/setup.sh), then
-# formatting, lints and the whole test suite. No GPU needed.
+# formatting, lints, API docs and the whole test suite with the docs'
+# examples. No GPU needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -9,7 +10,11 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-# Unit, integration and CLI tests (benches are run by `cargo bench`, not here).
+# API docs must build without warnings (broken links, missing docs).
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
+# Unit, integration and CLI tests (benches are run by `cargo bench`, not
+# here), then the documentation's examples.
 cargo test --workspace --locked --lib --bins --tests 2>&1 | tee "$log"
+cargo test --workspace --locked --doc 2>&1 | tee -a "$log"
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

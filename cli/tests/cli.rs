@@ -586,3 +586,388 @@ fn an_interrupted_tune_resumes_from_its_stored_trials() {
     assert!(r["resumed"].as_u64().unwrap() >= before, "{r}");
     assert!(r["trials_total"].as_u64().unwrap() >= before + 4, "{r}");
 }
+
+/// Whether process `pid` is alive (a zombie is dead).
+fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => {
+            let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+            !state.starts_with('Z') && !state.starts_with('X')
+        }
+        Err(_) => false,
+    }
+}
+
+/// Children of `pid` whose command line contains `worker`.
+fn workers_of(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(p) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{p}/stat")) else {
+            continue;
+        };
+        let after = stat.rsplit(')').next().unwrap_or("");
+        let ppid: u32 = after
+            .split_whitespace()
+            .nth(1)
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0);
+        let cmd = std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default();
+        if ppid == pid && String::from_utf8_lossy(&cmd).contains("worker") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_killed_tune_leaves_no_worker_alive() {
+    let dir = tempfile::tempdir().unwrap();
+    // The worker hangs on the first new candidate; kill -9 its parent.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
+        .args([
+            "tune",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=32,N=32,K=32",
+            "--trials",
+            "5",
+            "--deadline",
+            "600",
+            "--inject",
+            "0:hang",
+            "--json",
+        ])
+        .current_dir(root())
+        .env("KILN_CACHE", dir.path())
+        .env("KILN_TEST_INJECT", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let worker = loop {
+        if let Some(&w) = workers_of(child.id()).first() {
+            break w;
+        }
+        assert!(std::time::Instant::now() < deadline, "no worker started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    // Let it reach the hanging candidate.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(alive(worker));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let gone = std::time::Instant::now();
+    while alive(worker) {
+        assert!(
+            gone.elapsed() < std::time::Duration::from_secs(2),
+            "worker {worker} outlived its parent by 2 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn bad_argument_values_are_usage_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let tune = |extra: &[&str]| {
+        let mut a = vec!["tune", "ir-specs/matmul.kiln", "--shape", "M=8,N=8,K=8"];
+        a.extend(extra);
+        kiln_env(&a, dir.path(), &[])
+    };
+    for t in ["nan", "inf", "1e30", "-5s", "0", "soon"] {
+        let out = tune(&["--time", t]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--time {t}: {err}");
+        assert!(err.contains("error:") && !err.contains("panicked"), "{err}");
+    }
+    let out = tune(&["--deadline", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let bench = |extra: &[&str]| {
+        let mut a = vec!["bench", "ir-specs/matmul.kiln", "--shape", "M=8,N=8,K=8"];
+        a.extend(extra);
+        kiln_env(&a, dir.path(), &[])
+    };
+    for extra in [
+        &["--seconds", "inf"][..],
+        &["--seconds", "nan"],
+        &["--seconds", "-1"],
+        &["--threads", "100000000"],
+        &["--threads", "0"],
+    ] {
+        let out = bench(extra);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let out = kiln_env(
+        &[
+            "compile",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=8,N=8,K=8",
+            "--emit",
+            "ptx",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stages: mlir"));
+}
+
+#[test]
+fn cache_dir_is_honoured_by_every_command() {
+    let chosen = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let c = chosen.path().to_str().unwrap();
+    // KILN_CACHE points elsewhere: only --cache can make these agree.
+    let k = |args: &[&str]| kiln_env(args, other.path(), &[]);
+    let mut args = vec!["tune"];
+    args.extend(MM);
+    args.extend(["--trials", "4", "--cache", c]);
+    let r = json(&k(&args));
+    assert_eq!(r["cached"], false);
+    let o = chosen.path().join("o");
+    let run = k(&[
+        "run",
+        "ir-specs/matmul.kiln",
+        "--device",
+        "cpu",
+        "--random",
+        "M=48,N=40,K=33",
+        "--out",
+        o.to_str().unwrap(),
+        "--cache",
+        c,
+    ]);
+    assert!(
+        String::from_utf8_lossy(&run.stdout).contains("tuned schedule from the cache"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let compile = k(&[
+        "compile",
+        "ir-specs/matmul.kiln",
+        "--shape",
+        "M=48,N=40,K=33",
+        "--emit",
+        "schedule",
+        "--cache",
+        c,
+    ]);
+    let s: serde_json::Value = serde_json::from_slice(&compile.stdout).unwrap();
+    assert_eq!(s, r["best"]);
+    let bench = k(&[
+        "bench",
+        "ir-specs/matmul.kiln",
+        "--shape",
+        "M=48,N=40,K=33",
+        "--seconds",
+        "0.05",
+        "--cache",
+        c,
+    ]);
+    assert!(String::from_utf8_lossy(&bench.stdout).contains("tuned schedule from the cache"));
+    let ls = k(&["cache", "ls", "--cache", c]);
+    assert!(String::from_utf8_lossy(&ls.stdout).contains(&r["key_id"].as_str().unwrap()[..12]));
+    // Nothing leaked into the other directory's cache.
+    let ls = k(&["cache", "ls"]);
+    assert!(!String::from_utf8_lossy(&ls.stdout).contains("matmul"));
+    // The key is the one the tuner builds: device fingerprint, and a
+    // compiler id with this build's code generator and the LLVM it loaded.
+    let show = k(&[
+        "cache",
+        "show",
+        &r["key_id"].as_str().unwrap()[..12],
+        "--cache",
+        c,
+    ]);
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        text.contains("codegen ") && text.contains("llvm 22."),
+        "{text}"
+    );
+}
+
+#[test]
+fn concurrent_tunes_of_one_key_all_end_with_the_fastest_winner() {
+    let dir = tempfile::tempdir().unwrap();
+    let kids: Vec<_> = (0..4)
+        .map(|seed| {
+            Command::new(env!("CARGO_BIN_EXE_kiln"))
+                .args([
+                    "tune",
+                    "ir-specs/matmul.kiln",
+                    "--shape",
+                    "M=40,N=40,K=40",
+                    "--trials",
+                    "4",
+                    "--force",
+                    "--seed",
+                    &seed.to_string(),
+                    "--json",
+                ])
+                .current_dir(root())
+                .env("KILN_CACHE", dir.path())
+                .output_async()
+        })
+        .collect();
+    let reports: Vec<serde_json::Value> = kids.into_iter().map(|k| json(&k.wait())).collect();
+    let fastest = reports
+        .iter()
+        .map(|r| r["best_s"].as_f64().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    let ex = dir.path().join("e.json");
+    assert!(
+        kiln_env(&["cache", "export", ex.to_str().unwrap()], dir.path(), &[])
+            .status
+            .success()
+    );
+    let e: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&ex).unwrap()).unwrap();
+    let winners = e["winners"].as_array().unwrap();
+    assert_eq!(winners.len(), 1, "one key, one winner");
+    assert_eq!(winners[0]["median_s"].as_f64().unwrap(), fastest);
+    // Each report's winner was at least as fast as the default, measured
+    // interleaved in the same rounds.
+    for r in &reports {
+        assert!(
+            r["best_s"].as_f64().unwrap() <= r["default_s"].as_f64().unwrap(),
+            "{r}"
+        );
+    }
+}
+
+/// `Command::output` on a thread, so several run at once.
+trait OutputAsync {
+    fn output_async(&mut self) -> std::thread::JoinHandle<Output>;
+}
+
+impl OutputAsync for Command {
+    fn output_async(&mut self) -> std::thread::JoinHandle<Output> {
+        let child = self
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::spawn(move || child.wait_with_output().unwrap())
+    }
+}
+
+/// Waits for a thread's output.
+trait Wait {
+    fn wait(self) -> Output;
+}
+
+impl Wait for std::thread::JoinHandle<Output> {
+    fn wait(self) -> Output {
+        self.join().unwrap()
+    }
+}
+
+/// Trials stored for the cache in `dir`, in order.
+fn stored_trials(dir: &Path) -> Vec<serde_json::Value> {
+    let ex = dir.join("export.json");
+    let out = kiln_env(&["cache", "export", ex.to_str().unwrap()], dir, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let e: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&ex).unwrap()).unwrap();
+    e["trials"].as_array().unwrap().clone()
+}
+
+#[test]
+fn failures_are_charged_to_the_candidate_that_caused_them() {
+    for (what, status) in [
+        ("compile-crash", "crash"),
+        ("compile-panic", "compile_error"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec!["tune"];
+        args.extend(MM);
+        let inject = format!("2:{what}");
+        args.extend(["--trials", "6", "--inject", &inject]);
+        let r = json(&kiln_env(&args, dir.path(), &[("KILN_TEST_INJECT", "1")]));
+        assert_eq!(r["failures"][status], 1, "{what}: {r}");
+        let trials = stored_trials(dir.path());
+        // Candidate 2 compiled on the worker's compile thread while
+        // candidate 1 was measured: candidate 1 must not be blamed.
+        let statuses: Vec<&str> = trials
+            .iter()
+            .map(|t| t["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses[2], status, "{what}: {statuses:?}");
+        assert!(
+            statuses.iter().filter(|s| **s == status).count() == 1,
+            "{what}: only candidate 2 fails: {statuses:?}"
+        );
+        assert!(
+            ["ok", "abandoned"].contains(&statuses[1]),
+            "{what}: candidate 1 kept its own result: {statuses:?}"
+        );
+        // The worker recovered: later candidates compiled and ran.
+        assert!(
+            statuses[3..]
+                .iter()
+                .any(|s| *s == "ok" || *s == "abandoned"),
+            "{what}: {statuses:?}"
+        );
+        if what == "compile-panic" {
+            let err = trials[2]["error"].as_str().unwrap();
+            assert!(err.contains("panicked"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn a_stored_crash_is_retried_once_when_an_interrupted_tune_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let shape = ["ir-specs/matmul.kiln", "--shape", "M=64,N=48,K=40"];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
+        .arg("tune")
+        .args(shape)
+        .args(["--trials", "400", "--inject", "1:crash", "--json"])
+        .current_dir(root())
+        .env("KILN_CACHE", dir.path())
+        .env("KILN_TEST_INJECT", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let crashed = loop {
+        let trials = stored_trials(dir.path());
+        if trials.len() >= 3 {
+            if let Some(t) = trials.iter().find(|t| t["status"] == "crash") {
+                break t["schedule"].clone();
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no crash stored in time"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut args = vec!["tune"];
+    args.extend(shape);
+    args.extend(["--trials", "2", "--json"]);
+    let r = json(&kiln_env(&args, dir.path(), &[]));
+    assert_eq!(r["retried"], 1, "{r}");
+    let runs: Vec<String> = stored_trials(dir.path())
+        .iter()
+        .filter(|t| t["schedule"] == crashed)
+        .map(|t| t["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert_eq!(runs[0], "crash");
+    assert!(runs[1] == "ok" || runs[1] == "abandoned", "{runs:?}");
+}
