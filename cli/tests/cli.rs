@@ -339,7 +339,15 @@ fn opencl_device_compiles_runs_verifies_and_tunes() {
         "--json",
     ]));
     assert!(r["trials_run"].as_u64().unwrap() >= 4, "{r}");
-    assert!(r["best_s"].as_f64().unwrap() > 0.0);
+    // The winner and the default were re-measured in the same rounds.
+    assert!(
+        r["best_s"].as_f64().unwrap() <= r["default_s"].as_f64().unwrap(),
+        "{r}"
+    );
+    assert_eq!(
+        r["overhead_included"], false,
+        "OpenCL times are device time"
+    );
     assert!(r["best"]["stmts"][0]["workgroup"].is_array(), "{r}");
     let mm = |dev: &str| {
         run(&[
@@ -375,6 +383,20 @@ fn kiln_env(args: &[&str], cache: &Path, extra: &[(&str, &str)]) -> Output {
     c.output().expect("kiln runs")
 }
 
+/// Starts kiln in the background with a private cache, output discarded.
+fn spawn_kiln(args: &[&str], cache: &Path, extra: &[(&str, &str)]) -> std::process::Child {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kiln"));
+    c.args(args)
+        .current_dir(root())
+        .env("KILN_CACHE", cache)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    for (k, v) in extra {
+        c.env(k, v);
+    }
+    c.spawn().expect("kiln starts")
+}
+
 fn json(out: &Output) -> serde_json::Value {
     assert!(
         out.status.success(),
@@ -400,7 +422,12 @@ fn tune_stores_a_winner_that_run_uses_and_a_second_tune_is_instant() {
     let r = json(&kiln_env(&args, dir.path(), &[]));
     assert_eq!(r["cached"], false);
     assert!(r["trials_run"].as_u64().unwrap() >= 8);
-    assert!(r["best_s"].as_f64().unwrap() > 0.0);
+    // Winner and default re-measured interleaved: the winner is no slower.
+    assert!(
+        r["best_s"].as_f64().unwrap() <= r["default_s"].as_f64().unwrap(),
+        "{r}"
+    );
+    assert_eq!(r["overhead_included"], true, "CPU times are wall times");
     let t = std::time::Instant::now();
     let r2 = json(&kiln_env(&args, dir.path(), &[]));
     assert_eq!(r2["cached"], true);
@@ -494,25 +521,32 @@ fn tune_stores_a_winner_that_run_uses_and_a_second_tune_is_instant() {
 fn crashing_and_hanging_candidates_are_recorded_and_tuning_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     for (what, status) in [("crash", "crash"), ("hang", "timeout")] {
+        let own = tempfile::tempdir().unwrap();
         let inject = format!("2:{what}");
         let mut args = vec!["tune"];
         args.extend(MM);
-        args.extend([
-            "--trials",
-            "6",
-            "--force",
-            "--deadline",
-            "3",
-            "--inject",
-            &inject,
-        ]);
-        let r = json(&kiln_env(&args, dir.path(), &[("KILN_TEST_INJECT", "1")]));
+        args.extend(["--trials", "6", "--deadline", "3", "--inject", &inject]);
+        let r = json(&kiln_env(&args, own.path(), &[("KILN_TEST_INJECT", "1")]));
         assert_eq!(r["failures"][status], 1, "{what}: {r}");
         assert!(
             r["trials_run"].as_u64().unwrap() >= 6,
             "{what}: tuning went on: {r}"
         );
-        assert!(r["best_s"].as_f64().unwrap() > 0.0);
+        // The third measured candidate (after the default and one more)
+        // is the one charged, with how the worker ended.
+        let trials = stored_trials(own.path());
+        assert_eq!(trials[2]["status"], status, "{what}: {trials:?}");
+        let err = trials[2]["error"].as_str().unwrap();
+        let want = if what == "crash" {
+            "worker ended"
+        } else {
+            "no result within"
+        };
+        assert!(err.contains(want), "{what}: {err}");
+        assert!(
+            r["best_s"].as_f64().unwrap() <= r["default_s"].as_f64().unwrap(),
+            "{r}"
+        );
     }
     // Without the opt-in the worker ignores the hook.
     let mut args = vec!["tune"];
@@ -525,8 +559,8 @@ fn crashing_and_hanging_candidates_are_recorded_and_tuning_goes_on() {
 #[test]
 fn an_interrupted_tune_resumes_from_its_stored_trials() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
-        .args([
+    let mut child = spawn_kiln(
+        &[
             "tune",
             "ir-specs/matmul.kiln",
             "--shape",
@@ -534,13 +568,10 @@ fn an_interrupted_tune_resumes_from_its_stored_trials() {
             "--trials",
             "400",
             "--json",
-        ])
-        .current_dir(root())
-        .env("KILN_CACHE", dir.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        ],
+        dir.path(),
+        &[],
+    );
     // Wait until some trials are stored, then kill -9.
     let db = dir.path().join("kiln.db");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
@@ -585,6 +616,16 @@ fn an_interrupted_tune_resumes_from_its_stored_trials() {
     assert_eq!(r["cached"], false, "the killed run stored no winner");
     assert!(r["resumed"].as_u64().unwrap() >= before, "{r}");
     assert!(r["trials_total"].as_u64().unwrap() >= before + 4, "{r}");
+    // Nothing measured before the kill was measured again.
+    let trials = stored_trials(dir.path());
+    let mut seen = std::collections::HashSet::new();
+    for t in &trials {
+        assert!(
+            seen.insert(t["schedule"].to_string()),
+            "measured twice: {}",
+            t["schedule"]
+        );
+    }
 }
 
 /// Whether process `pid` is alive (a zombie is dead).
@@ -626,8 +667,8 @@ fn workers_of(pid: u32) -> Vec<u32> {
 fn a_killed_tune_leaves_no_worker_alive() {
     let dir = tempfile::tempdir().unwrap();
     // The worker hangs on the first new candidate; kill -9 its parent.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
-        .args([
+    let mut child = spawn_kiln(
+        &[
             "tune",
             "ir-specs/matmul.kiln",
             "--shape",
@@ -639,14 +680,10 @@ fn a_killed_tune_leaves_no_worker_alive() {
             "--inject",
             "0:hang",
             "--json",
-        ])
-        .current_dir(root())
-        .env("KILN_CACHE", dir.path())
-        .env("KILN_TEST_INJECT", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        ],
+        dir.path(),
+        &[("KILN_TEST_INJECT", "1")],
+    );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let worker = loop {
         if let Some(&w) = workers_of(child.id()).first() {
@@ -930,17 +967,10 @@ fn failures_are_charged_to_the_candidate_that_caused_them() {
 fn a_stored_crash_is_retried_once_when_an_interrupted_tune_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let shape = ["ir-specs/matmul.kiln", "--shape", "M=64,N=48,K=40"];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kiln"))
-        .arg("tune")
-        .args(shape)
-        .args(["--trials", "400", "--inject", "1:crash", "--json"])
-        .current_dir(root())
-        .env("KILN_CACHE", dir.path())
-        .env("KILN_TEST_INJECT", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut args = vec!["tune"];
+    args.extend(shape);
+    args.extend(["--trials", "400", "--inject", "1:crash", "--json"]);
+    let mut child = spawn_kiln(&args, dir.path(), &[("KILN_TEST_INJECT", "1")]);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     let crashed = loop {
         let trials = stored_trials(dir.path());
@@ -970,4 +1000,100 @@ fn a_stored_crash_is_retried_once_when_an_interrupted_tune_resumes() {
     assert_eq!(runs.len(), 2, "{runs:?}");
     assert_eq!(runs[0], "crash");
     assert!(runs[1] == "ok" || runs[1] == "abandoned", "{runs:?}");
+}
+
+#[test]
+fn a_crashed_worker_is_reaped_and_its_stderr_kept() {
+    use kiln_tuner::worker::{Outcome, Request, Worker};
+    let src = "kernel k(x: f32[N]) -> (y: f32[N]) { y[i] = x[i] + 1.0; }";
+    let k = kiln_ir::check_source(src).unwrap().remove(0);
+    let sizes = std::collections::BTreeMap::from([("N".to_string(), 64)]);
+    let spec = kiln_ir::Specialized::from_sizes(&k, &sizes).unwrap();
+    let info = kiln_registry::open("cpu", &Default::default()).unwrap();
+    let schedule = kiln_schedule::Schedule::default_for(&spec, &info.info().limits);
+    let req = Request {
+        source: src.into(),
+        kernel: "k".into(),
+        sizes,
+        schedule,
+        warmup_ms: 1,
+        time_ms: 5,
+        min_reps: 3,
+        best_s: None,
+        cold: false,
+        verify: true,
+        inject: None,
+        overhead: false,
+        prefetch: None,
+        prefetch_inject: None,
+        device: "cpu".into(),
+        cache_dir: None,
+    };
+    // The test hook is read from the worker's environment.
+    let mut w = Worker::new(env!("CARGO_BIN_EXE_kiln").into()).env("KILN_TEST_INJECT", "1");
+    // Reaped: no /proc entry left (a zombie keeps one).
+    let gone = |pid: u32| !Path::new(&format!("/proc/{pid}")).exists();
+    let day = std::time::Duration::from_secs(60);
+    let ok = w.request(&req, day).unwrap();
+    assert!(matches!(ok, Outcome::Done(ref r) if r.status == "ok"));
+    let pid = w.pid().unwrap();
+    w.restart();
+    assert!(gone(pid), "a restarted worker is reaped");
+    let ok = w.request(&req, day).unwrap();
+    assert!(matches!(ok, Outcome::Done(ref r) if r.status == "ok"));
+    let pid = w.pid().unwrap();
+    let crash = Request {
+        inject: Some("crash".into()),
+        ..req.clone()
+    };
+    let Outcome::Crashed(why) = w.request(&crash, day).unwrap() else {
+        panic!("the injected crash was not seen")
+    };
+    assert!(
+        why.contains("worker ended") && why.contains("SIGABRT"),
+        "{why}"
+    );
+    assert!(gone(pid), "the crashed worker is reaped");
+    assert!(w.pid().is_none());
+    // The next request starts a fresh worker and succeeds.
+    let again = w.request(&req, day).unwrap();
+    assert!(matches!(again, Outcome::Done(ref r) if r.status == "ok"));
+    let panicked = Request {
+        inject: Some("compile-panic".into()),
+        ..req
+    };
+    let out = w.request(&panicked, day).unwrap();
+    let Outcome::Done(r) = out else {
+        panic!("a compiler panic is a result, not a dead worker")
+    };
+    assert_eq!(r.status, "compile_error");
+    assert!(r.error.unwrap().contains("injected compiler panic"));
+}
+
+#[test]
+fn identical_code_is_measured_once() {
+    // At 4x4x4 most tile and chunk choices clip to the same loop nest.
+    let dir = tempfile::tempdir().unwrap();
+    let r = json(&kiln_env(
+        &[
+            "tune",
+            "ir-specs/matmul.kiln",
+            "--shape",
+            "M=4,N=4,K=4",
+            "--trials",
+            "12",
+            "--strategy",
+            "random",
+            "--json",
+        ],
+        dir.path(),
+        &[],
+    ));
+    assert!(r["duplicates"].as_u64().unwrap() > 0, "{r}");
+    // Every stored trial has code no other stored trial has.
+    let trials = stored_trials(dir.path());
+    let mut codes = std::collections::HashSet::new();
+    for t in &trials {
+        assert!(codes.insert(t["code_hash"].to_string()), "{t}");
+    }
 }

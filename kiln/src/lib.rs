@@ -279,7 +279,7 @@ impl Kiln {
     /// Opens a device by name: `cpu`, `opencl`, `opencl:N`.
     pub fn device(&self, name: &str) -> Result<Arc<dyn Device>> {
         let opts = OpenOptions {
-            cache_dir: Some(self.cache_dir.join("opencl-bin")),
+            cache_dir: Some(self.cache_dir.clone()),
         };
         Ok(kiln_registry::open(name, &opts)?)
     }

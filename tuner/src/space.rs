@@ -68,125 +68,87 @@ fn clip(vals: &[i64], max: usize) -> Vec<i64> {
     v
 }
 
-impl Space {
-    /// Derives the space from the kernel's statements and the device.
-    pub fn new(spec: &Specialized<'_>, dev: &DeviceLimits, level: Level) -> Space {
-        if dev.gpu.is_some() {
-            return Self::new_gpu(spec, dev, level);
-        }
-        let k = spec.kernel;
-        let base = Schedule::default_for(spec, dev);
-        let small = level == Level::Small;
-        let mut knobs = Vec::new();
-        let mut push = |name: String, values: Vec<i64>| {
-            if values.len() > 1 {
-                knobs.push(Knob { name, values });
+/// Candidate values of every knob on one kind of device at one level.
+/// The device's description decides: a CPU-like device (no work-group
+/// limits) tiles blocks across threads and packs operands; a GPU-like one
+/// tiles work-items into work-groups and stages in local memory.
+struct Candidates {
+    gpu: bool,
+    widths: Vec<i64>,
+    rows: Vec<i64>,
+    vectors: Vec<i64>,
+    tile_cols: &'static [i64],
+    tile_rows: &'static [i64],
+    per_item: Vec<i64>,
+    wgx: Vec<i64>,
+    wgy: Vec<i64>,
+    kcs: Vec<i64>,
+    unroll: Vec<i64>,
+    fuse_rows: Vec<i64>,
+}
+
+impl Candidates {
+    /// `native`: lanes of the device's vector width for the statement's dtype.
+    fn new(dev: &DeviceLimits, small: bool, native: i64) -> Candidates {
+        let pick = |s: &[i64], f: &[i64]| if small { s.to_vec() } else { f.to_vec() };
+        let gpu = dev.gpu.is_some();
+        if gpu {
+            Candidates {
+                gpu,
+                // The widths GPU languages have vector types for (`floatN`).
+                widths: pick(&[8, 16], &[1, 2, 4, 8, 16]),
+                rows: pick(&[4, 8], &[1, 2, 4, 8]),
+                vectors: pick(&[1, 2], &[1, 2, 4]),
+                tile_cols: &[],
+                tile_rows: &[],
+                // Register tiles per work-item along the columns: fewer,
+                // larger work-items (the block count).
+                per_item: pick(&[], &[1, 2, 4]),
+                wgx: pick(&[8, 32], &[1, 4, 16, 64]),
+                wgy: pick(&[1, 4], &[1, 2, 4, 8]),
+                kcs: pick(&[0], &[0, 64, 256]),
+                unroll: pick(&[1, 2], &[1, 2, 4]),
+                fuse_rows: pick(&[1, 4], &[1, 2, 4, 8]),
             }
-        };
-        for (i, s) in k.stmts.iter().enumerate() {
-            let ext = spec.domain(i);
-            let np = s.n_parallel;
-            let nred = s.vars.len() - np;
-            let mut axes: Vec<i64> = kiln_schedule::legal_axes(spec, i)
-                .into_iter()
-                .map(axis_code)
-                .collect();
-            if small && axes.len() > 1 {
-                axes.retain(|&a| a != 0);
-            }
-            push(format!("s{i}.vector"), axes);
-            let native = (dev.vector_bits
-                / if k.tensors[s.target].dtype == kiln_ir::DType::F64 {
-                    64
-                } else {
-                    32
-                }) as i64;
+        } else {
             let widths = if small {
                 vec![native / 2, native]
             } else {
                 vec![native / 4, native / 2, native, native * 2]
             };
-            push(
-                format!("s{i}.width"),
-                widths.into_iter().filter(|&w| w >= 1).collect(),
-            );
-            if np >= 1 {
-                push(
-                    format!("s{i}.rows"),
-                    if small {
-                        vec![4, 8]
-                    } else {
-                        vec![1, 2, 4, 6, 8]
-                    },
-                );
-                let col_ext = ext[np - 1];
-                let cols: &[i64] = if small {
+            Candidates {
+                gpu,
+                widths: widths.into_iter().filter(|&w| w >= 1).collect(),
+                rows: pick(&[4, 8], &[1, 2, 4, 6, 8]),
+                vectors: pick(&[2, 4], &[1, 2, 3, 4]),
+                tile_cols: if small {
                     &[256, 512]
                 } else {
                     &[16, 64, 128, 256, 512, 1024, i64::MAX]
-                };
-                push(format!("s{i}.tile_col"), clip(cols, col_ext));
-            }
-            push(
-                format!("s{i}.vectors"),
-                if small { vec![2, 4] } else { vec![1, 2, 3, 4] },
-            );
-            if np >= 2 {
-                let rows: &[i64] = if small {
+                },
+                tile_rows: if small {
                     &[32, 64]
                 } else {
                     &[1, 4, 8, 16, 32, 64, 128, i64::MAX]
-                };
-                push(format!("s{i}.tile_row"), clip(rows, ext[np - 2]));
-            }
-            if nred > 0 {
-                let kcs: Vec<i64> = if small {
-                    vec![256, 512]
-                } else {
-                    vec![0, 64, 128, 256, 512]
-                };
-                let mut kcs: Vec<i64> = kcs
-                    .into_iter()
-                    .filter(|&c| c == 0 || c < ext[np] as i64)
-                    .collect();
-                if kcs.is_empty() {
-                    kcs.push(0);
-                }
-                push(format!("s{i}.kc"), kcs);
-                push(
-                    format!("s{i}.unroll"),
-                    if small { vec![1, 2] } else { vec![1, 2, 4] },
-                );
-            }
-            if packable_read(spec, i).is_some() {
-                push(format!("s{i}.pack"), vec![0, 1]);
-            }
-        }
-        let any_fusable = (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i));
-        if any_fusable {
-            push("fuse".into(), vec![0, 1]);
-            push(
-                "fuse_rows".into(),
-                if small {
-                    vec![4, 8]
-                } else {
-                    vec![1, 2, 4, 8, 16, 32]
                 },
-            );
-        }
-        Space {
-            knobs,
-            base,
-            dev: dev.clone(),
-            level,
+                per_item: Vec::new(),
+                wgx: Vec::new(),
+                wgy: Vec::new(),
+                kcs: pick(&[256, 512], &[0, 64, 128, 256, 512]),
+                unroll: pick(&[1, 2], &[1, 2, 4]),
+                fuse_rows: pick(&[4, 8], &[1, 2, 4, 8, 16, 32]),
+            }
         }
     }
+}
 
-    /// The space on GPU-like devices: per statement the vector axis and
-    /// width (`floatN`), the register tile `rows x vectors` (which is the
-    /// work-item's tile), the work-group shape, the reduction chunk, unroll
-    /// and local-memory staging.
-    fn new_gpu(spec: &Specialized<'_>, dev: &DeviceLimits, level: Level) -> Space {
+impl Space {
+    /// Derives the space from the kernel's statements and the device's
+    /// description: the knobs every device has (vector axis and width,
+    /// register tile, reduction chunk, unroll, fusion), plus block tiles
+    /// and packing on CPU-like devices, or work-group shape, work-items'
+    /// tiles and local staging on GPU-like ones.
+    pub fn new(spec: &Specialized<'_>, dev: &DeviceLimits, level: Level) -> Space {
         let k = spec.kernel;
         let base = Schedule::default_for(spec, dev);
         let small = level == Level::Small;
@@ -196,78 +158,70 @@ impl Space {
                 knobs.push(Knob { name, values });
             }
         };
+        let mut fuse_rows = Vec::new();
         for (i, s) in k.stmts.iter().enumerate() {
             let ext = spec.domain(i);
             let np = s.n_parallel;
             let nred = s.vars.len() - np;
-            let axes: Vec<i64> = kiln_schedule::legal_axes(spec, i)
+            let bits = if k.tensors[s.target].dtype == kiln_ir::DType::F64 {
+                64
+            } else {
+                32
+            };
+            let c = Candidates::new(dev, small, (dev.vector_bits / bits) as i64);
+            fuse_rows.clone_from(&c.fuse_rows);
+            let mut axes: Vec<i64> = kiln_schedule::legal_axes(spec, i)
                 .into_iter()
-                .filter(|&a| !small || a != VectorAxis::None)
                 .map(axis_code)
                 .collect();
+            if small && (c.gpu || axes.len() > 1) {
+                axes.retain(|&a| a != 0);
+            }
             push(format!("s{i}.vector"), axes);
-            push(
-                format!("s{i}.width"),
-                if small {
-                    vec![8, 16]
-                } else {
-                    vec![1, 2, 4, 8, 16]
-                },
-            );
+            push(format!("s{i}.width"), c.widths.clone());
             if np >= 1 {
-                push(
-                    format!("s{i}.rows"),
-                    if small { vec![4, 8] } else { vec![1, 2, 4, 8] },
-                );
+                push(format!("s{i}.rows"), c.rows.clone());
+                push(format!("s{i}.tile_col"), clip(c.tile_cols, ext[np - 1]));
             }
-            push(
-                format!("s{i}.vectors"),
-                if small { vec![1, 2] } else { vec![1, 2, 4] },
-            );
-            if np >= 1 && !small {
-                // Register tiles per work-item along the columns: fewer,
-                // larger work-items (the block count).
-                push(format!("s{i}.per_item"), vec![1, 2, 4]);
+            push(format!("s{i}.vectors"), c.vectors.clone());
+            if np >= 1 {
+                push(format!("s{i}.per_item"), c.per_item.clone());
             }
-            push(
-                format!("s{i}.wgx"),
-                if small {
-                    vec![8, 32]
-                } else {
-                    vec![1, 4, 16, 64]
-                },
-            );
             if np >= 2 {
-                push(
-                    format!("s{i}.wgy"),
-                    if small { vec![1, 4] } else { vec![1, 2, 4, 8] },
-                );
+                push(format!("s{i}.tile_row"), clip(c.tile_rows, ext[np - 2]));
             }
+            push(format!("s{i}.wgx"), c.wgx.clone());
+            if np >= 2 {
+                push(format!("s{i}.wgy"), c.wgy.clone());
+            }
+            let packable = packable_read(spec, i).is_some();
             if nred > 0 {
-                let mut kcs: Vec<i64> = if small { vec![0] } else { vec![0, 64, 256] }
-                    .into_iter()
-                    .filter(|&c| c == 0 || c < ext[np] as i64)
+                let mut kcs: Vec<i64> = c
+                    .kcs
+                    .iter()
+                    .copied()
+                    .filter(|&kc| kc == 0 || kc < ext[np] as i64)
                     .collect();
-                if packable_read(spec, i).is_some() && np <= 2 {
+                if c.gpu && packable && np <= 2 {
                     push(format!("s{i}.local"), vec![0, 1]);
                     // Staged chunks must fit local memory: offer a small one.
                     if !kcs.contains(&64) && 64 < ext[np] {
                         kcs.push(64);
                     }
                 }
+                if kcs.is_empty() {
+                    kcs.push(0);
+                }
                 push(format!("s{i}.kc"), kcs);
-                push(
-                    format!("s{i}.unroll"),
-                    if small { vec![1, 2] } else { vec![1, 2, 4] },
-                );
+                push(format!("s{i}.unroll"), c.unroll.clone());
+            }
+            if !c.gpu && packable {
+                push(format!("s{i}.pack"), vec![0, 1]);
             }
         }
         if (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i)) {
             push("fuse".into(), vec![0, 1]);
-            push(
-                "fuse_rows".into(),
-                if small { vec![1, 4] } else { vec![1, 2, 4, 8] },
-            );
+            push("fuse_rows".into(), fuse_rows);
         }
         Space {
             knobs,
@@ -276,100 +230,6 @@ impl Space {
             level,
         }
     }
-
-    fn decode_gpu(&self, spec: &Specialized<'_>, p: &[usize]) -> Option<Schedule> {
-        let k = spec.kernel;
-        let mut s = self.base.clone();
-        for (i, stmt) in k.stmts.iter().enumerate() {
-            let ext = spec.domain(i);
-            let np = stmt.n_parallel;
-            let st = &mut s.stmts[i];
-            if let Some(a) = self.value(p, &format!("s{i}.vector")) {
-                st.vector = axis_of(a);
-            }
-            let wi = self
-                .knobs
-                .iter()
-                .position(|x| x.name == format!("s{i}.width"));
-            if st.vector == VectorAxis::None {
-                if wi.is_some_and(|wi| p[wi] != 0) {
-                    return None;
-                }
-                st.vector_width = 1;
-            } else if let Some(w) = self.value(p, &format!("s{i}.width")) {
-                st.vector_width = w as usize;
-            }
-            if let Some(v) = self.value(p, &format!("s{i}.vectors")) {
-                st.vectors = v as usize;
-            }
-            let rvar = row_var(spec, i, st.vector);
-            st.rows = match (rvar, self.value(p, &format!("s{i}.rows"))) {
-                (Some(r), Some(n)) => (n as usize).min(ext[r as usize]),
-                (Some(r), None) => st.rows.min(ext[r as usize]),
-                (None, _) => 1,
-            };
-            // The work-item's tile is its register tile.
-            st.tile = vec![1; np];
-            let per_item = self.value(p, &format!("s{i}.per_item")).unwrap_or(1) as usize;
-            if np >= 1 && st.vector != VectorAxis::Reduction {
-                st.tile[np - 1] = (st.vectors * st.vector_width * per_item).min(ext[np - 1]);
-                if st.vectors * st.vector_width > ext[np - 1].next_power_of_two() {
-                    return None;
-                }
-            }
-            if let Some(r) = rvar {
-                if st.vector != VectorAxis::Reduction {
-                    st.tile[r as usize] = st.rows;
-                }
-            }
-            if per_item > 1
-                && (st.vector == VectorAxis::Reduction
-                    || st.vectors * st.vector_width * (per_item / 2) >= ext[np - 1])
-            {
-                // One spelling of each schedule: the knob changes nothing here.
-                return None;
-            }
-            let wgx = self
-                .value(p, &format!("s{i}.wgx"))
-                .unwrap_or(st.workgroup[0] as i64);
-            let wgy = self.value(p, &format!("s{i}.wgy")).unwrap_or(1);
-            st.workgroup = vec![wgx as usize, wgy as usize];
-            if let Some(kc) = self.value(p, &format!("s{i}.kc")) {
-                st.reduction_tile = kc as usize;
-            }
-            if let Some(u) = self.value(p, &format!("s{i}.unroll")) {
-                st.unroll = if st.vector == VectorAxis::Reduction {
-                    1
-                } else {
-                    u as usize
-                };
-            }
-            st.local = self.value(p, &format!("s{i}.local")) == Some(1);
-        }
-        if self.value(p, "fuse") == Some(1) {
-            let rows = self.value(p, "fuse_rows").map(|r| r as usize);
-            s.fuse_rows(spec, rows);
-            s.align_fused_gpu();
-            // Fusion overrides these knobs: keep one spelling per schedule.
-            for g in kiln_schedule::groups(&s) {
-                if g.len() < 2 {
-                    continue;
-                }
-                for j in g {
-                    let over = |name: &str| self.value(p, &format!("s{j}.{name}"));
-                    if over("per_item").is_some_and(|v| v > 1)
-                        || over("wgy").is_some_and(|v| v > 1)
-                        || over("local") == Some(1)
-                    {
-                        return None;
-                    }
-                }
-            }
-        }
-        s.validate(spec, &self.dev).ok()?;
-        Some(s)
-    }
-
     /// The level it was built at.
     pub fn level(&self) -> Level {
         self.level
@@ -398,11 +258,10 @@ impl Space {
             .map(|i| self.knobs[i].values[p[i]])
     }
 
-    /// The schedule of a point, or `None` when pruned.
+    /// The schedule of a point, or `None` when pruned (illegal, or another
+    /// spelling of a schedule the space already has).
     pub fn decode(&self, spec: &Specialized<'_>, p: &[usize]) -> Option<Schedule> {
-        if self.dev.gpu.is_some() {
-            return self.decode_gpu(spec, p);
-        }
+        let gpu = self.dev.gpu.is_some();
         let k = spec.kernel;
         let mut s = self.base.clone();
         for st in &mut s.stmts {
@@ -412,74 +271,147 @@ impl Space {
             let ext = spec.domain(i);
             let np = stmt.n_parallel;
             let st = &mut s.stmts[i];
-            if let Some(a) = self.value(p, &format!("s{i}.vector")) {
+            let value = |name: &str| self.value(p, &format!("s{i}.{name}"));
+            if let Some(a) = value("vector") {
                 st.vector = axis_of(a);
             }
-            let w = self.value(p, &format!("s{i}.width"));
             if st.vector == VectorAxis::None {
                 // One scalar variant only: the first width stands for it.
-                if w.is_some()
-                    && p[self
-                        .knobs
-                        .iter()
-                        .position(|x| x.name == format!("s{i}.width"))?]
-                        != 0
-                {
+                let wi = self
+                    .knobs
+                    .iter()
+                    .position(|x| x.name == format!("s{i}.width"));
+                if wi.is_some_and(|wi| p[wi] != 0) {
                     return None;
                 }
                 st.vector_width = 1;
-            } else if let Some(w) = w {
+            } else if let Some(w) = value("width") {
                 st.vector_width = w as usize;
             }
-            if let Some(v) = self.value(p, &format!("s{i}.vectors")) {
+            if let Some(v) = value("vectors") {
                 st.vectors = v as usize;
             }
-            if let Some(r) = self.value(p, &format!("s{i}.rows")) {
-                st.rows = if row_var(spec, i, st.vector).is_some() {
-                    r as usize
-                } else {
-                    1
-                };
-            } else if row_var(spec, i, st.vector).is_none() {
-                st.rows = 1;
-            }
-            if let Some(c) = self.value(p, &format!("s{i}.tile_col")) {
-                st.tile[np - 1] = c as usize;
-            }
-            if let Some(r) = self.value(p, &format!("s{i}.tile_row")) {
-                st.tile[np - 2] = r as usize;
-            }
-            if let Some(kc) = self.value(p, &format!("s{i}.kc")) {
+            if let Some(kc) = value("kc") {
                 st.reduction_tile = kc as usize;
             }
-            if let Some(u) = self.value(p, &format!("s{i}.unroll")) {
+            if let Some(u) = value("unroll") {
                 st.unroll = if st.vector == VectorAxis::Reduction {
                     1
                 } else {
                     u as usize
                 };
             }
-            st.pack = self.value(p, &format!("s{i}.pack")) == Some(1);
-            // Pointless points.
-            if let Some(r) = row_var(spec, i, st.vector) {
-                if st.rows > st.tile[r as usize] {
-                    return None;
-                }
-            }
-            if st.vector == VectorAxis::Parallel
-                && st.vectors * st.vector_width > st.tile[np - 1].max(ext[np - 1].min(16))
-            {
-                return None;
-            }
+            let tiles = if gpu {
+                self.work_item_tile(st, &value, &ext, row_var(spec, i, st.vector), np)
+            } else {
+                self.block_tile(st, &value, &ext, row_var(spec, i, st.vector), np)
+            };
+            tiles?;
         }
         if self.value(p, "fuse") == Some(1) {
             let rows = self.value(p, "fuse_rows").map(|r| r as usize);
             s.fuse_rows(spec, rows);
+            if gpu {
+                s.align_fused_gpu();
+                // Fusion overrides these knobs: keep one spelling per schedule.
+                for g in kiln_schedule::groups(&s) {
+                    if g.len() < 2 {
+                        continue;
+                    }
+                    for j in g {
+                        let over = |name: &str| self.value(p, &format!("s{j}.{name}"));
+                        if over("per_item").is_some_and(|v| v > 1)
+                            || over("wgy").is_some_and(|v| v > 1)
+                            || over("local") == Some(1)
+                        {
+                            return None;
+                        }
+                    }
+                }
+            }
         }
         s.validate(spec, &self.dev).ok()?;
         Some(s)
     }
 
+    /// CPU-like devices: block tiles, rows of the register tile, packing;
+    /// `None` for pointless points.
+    fn block_tile(
+        &self,
+        st: &mut kiln_schedule::StmtSchedule,
+        value: &dyn Fn(&str) -> Option<i64>,
+        ext: &[usize],
+        rvar: Option<kiln_ir::ir::VarId>,
+        np: usize,
+    ) -> Option<()> {
+        if let Some(r) = value("rows") {
+            st.rows = if rvar.is_some() { r as usize } else { 1 };
+        } else if rvar.is_none() {
+            st.rows = 1;
+        }
+        if let Some(c) = value("tile_col") {
+            st.tile[np - 1] = c as usize;
+        }
+        if let Some(r) = value("tile_row") {
+            st.tile[np - 2] = r as usize;
+        }
+        st.pack = value("pack") == Some(1);
+        // Pointless points.
+        if let Some(r) = rvar {
+            if st.rows > st.tile[r as usize] {
+                return None;
+            }
+        }
+        if st.vector == VectorAxis::Parallel
+            && st.vectors * st.vector_width > st.tile[np - 1].max(ext[np - 1].min(16))
+        {
+            return None;
+        }
+        Some(())
+    }
+
+    /// GPU-like devices: a work-item's tile is its register tile (times
+    /// `per_item` along the columns), the work-group shape, local staging;
+    /// `None` for pointless points.
+    fn work_item_tile(
+        &self,
+        st: &mut kiln_schedule::StmtSchedule,
+        value: &dyn Fn(&str) -> Option<i64>,
+        ext: &[usize],
+        rvar: Option<kiln_ir::ir::VarId>,
+        np: usize,
+    ) -> Option<()> {
+        st.rows = match (rvar, value("rows")) {
+            (Some(r), Some(n)) => (n as usize).min(ext[r as usize]),
+            (Some(r), None) => st.rows.min(ext[r as usize]),
+            (None, _) => 1,
+        };
+        st.tile = vec![1; np];
+        let per_item = value("per_item").unwrap_or(1) as usize;
+        if np >= 1 && st.vector != VectorAxis::Reduction {
+            st.tile[np - 1] = (st.vectors * st.vector_width * per_item).min(ext[np - 1]);
+            if st.vectors * st.vector_width > ext[np - 1].next_power_of_two() {
+                return None;
+            }
+        }
+        if let Some(r) = rvar {
+            if st.vector != VectorAxis::Reduction {
+                st.tile[r as usize] = st.rows;
+            }
+        }
+        if per_item > 1
+            && (st.vector == VectorAxis::Reduction
+                || st.vectors * st.vector_width * (per_item / 2) >= ext[np - 1])
+        {
+            // One spelling of each schedule: the knob changes nothing here.
+            return None;
+        }
+        let wgx = value("wgx").unwrap_or(st.workgroup[0] as i64);
+        let wgy = value("wgy").unwrap_or(1);
+        st.workgroup = vec![wgx as usize, wgy as usize];
+        st.local = value("local") == Some(1);
+        Some(())
+    }
     /// A point that decodes to `sched`, if the space holds one.
     pub fn encode(&self, spec: &Specialized<'_>, sched: &Schedule) -> Option<Vec<usize>> {
         // Knob by knob, the value equal to the schedule's field.

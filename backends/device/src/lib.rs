@@ -167,8 +167,9 @@ pub struct Stage {
 /// Options for opening a device.
 #[derive(Clone, Debug, Default)]
 pub struct OpenOptions {
-    /// Directory for on-disk driver caches (program binaries); `None`
-    /// disables them. Callers put it under the tuning cache directory.
+    /// The cache directory (the tuning cache's): a backend keeps its
+    /// on-disk driver caches (program binaries) in a subdirectory of its
+    /// own; `None` disables them.
     pub cache_dir: Option<PathBuf>,
 }
 

@@ -116,7 +116,8 @@ impl Backend for OpenClBackend {
     }
 
     fn open(&self, index: usize, opts: &OpenOptions) -> Result<Arc<dyn Device>, DeviceError> {
-        let rt = Runtime::new(index, opts.cache_dir.clone()).map_err(unavailable)?;
+        let bins = opts.cache_dir.as_ref().map(|d| d.join("opencl-bin"));
+        let rt = Runtime::new(index, bins).map_err(unavailable)?;
         Ok(Arc::new(OpenClDevice {
             info: info_of(&rt.device),
             rt,

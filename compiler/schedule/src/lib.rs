@@ -615,8 +615,11 @@ impl Schedule {
             return Err(err(
                 f("workgroup"),
                 format!(
-                    "{} x {} work-items, more than the device's {}",
-                    st.workgroup[0], st.workgroup[1], g.max_workgroup
+                    "{} x {} = {} work-items, more than the device's {}",
+                    st.workgroup[0],
+                    st.workgroup[1],
+                    items.map_or_else(|| "too many".to_string(), |n| n.to_string()),
+                    g.max_workgroup
                 ),
             ));
         }

@@ -83,7 +83,11 @@ struct Process {
 }
 
 enum Mode {
-    Process { exe: PathBuf, proc: Option<Process> },
+    Process {
+        exe: PathBuf,
+        env: Vec<(String, String)>,
+        proc: Option<Process>,
+    },
     InProcess(Box<serve::State>),
 }
 
@@ -104,8 +108,20 @@ impl Worker {
     /// A handle that starts `exe worker` on first use.
     pub fn new(exe: PathBuf) -> Worker {
         Worker {
-            mode: Mode::Process { exe, proc: None },
+            mode: Mode::Process {
+                exe,
+                env: Vec::new(),
+                proc: None,
+            },
         }
+    }
+
+    /// Sets an environment variable for the worker processes it starts.
+    pub fn env(mut self, key: &str, value: &str) -> Worker {
+        if let Mode::Process { env, .. } = &mut self.mode {
+            env.push((key.into(), value.into()));
+        }
+        self
     }
 
     /// A worker inside this process: no crash isolation, no deadline.
@@ -123,12 +139,17 @@ impl Worker {
         }
     }
 
-    fn ensure(exe: &Path, slot: &mut Option<Process>) -> std::io::Result<()> {
+    fn ensure(
+        exe: &Path,
+        env: &[(String, String)],
+        slot: &mut Option<Process>,
+    ) -> std::io::Result<()> {
         if slot.is_some() {
             return Ok(());
         }
         let mut child = Command::new(exe)
             .arg("worker")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -200,11 +221,11 @@ impl Worker {
 
     /// Sends a request and waits up to `deadline` for the response.
     pub fn request(&mut self, req: &Request, deadline: Duration) -> std::io::Result<Outcome> {
-        let (exe, slot) = match &mut self.mode {
+        let (exe, env, slot) = match &mut self.mode {
             Mode::InProcess(state) => return Ok(Outcome::Done(serve::serve_guarded(state, req))),
-            Mode::Process { exe, proc } => (exe, proc),
+            Mode::Process { exe, env, proc } => (exe, env, proc),
         };
-        Self::ensure(exe, slot)?;
+        Self::ensure(exe, env, slot)?;
         let p = slot.as_mut().expect("started");
         if write_frame(&mut p.stdin, req).is_err() {
             return Ok(Outcome::Crashed(Self::kill(slot)));

@@ -276,7 +276,7 @@ fn serve(state: &mut State, req: &Request) -> Response {
     inject(req.inject.as_deref(), false);
     if state.device.as_ref().is_none_or(|(n, _)| *n != req.device) {
         let opts = OpenOptions {
-            cache_dir: req.cache_dir.as_ref().map(|d| d.join("opencl-bin")),
+            cache_dir: req.cache_dir.clone(),
         };
         match kiln_registry::open(&req.device, &opts) {
             Ok(d) => state.device = Some((req.device.clone(), d)),
