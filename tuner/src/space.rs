@@ -302,9 +302,9 @@ impl Space {
                 };
             }
             let tiles = if gpu {
-                self.work_item_tile(st, &value, &ext, row_var(spec, i, st.vector), np)
+                self.work_item_tile(st, &value, ext, row_var(spec, i, st.vector), np)
             } else {
-                self.block_tile(st, &value, &ext, row_var(spec, i, st.vector), np)
+                self.block_tile(st, &value, ext, row_var(spec, i, st.vector), np)
             };
             tiles?;
         }
