@@ -1069,31 +1069,3 @@ fn a_crashed_worker_is_reaped_and_its_stderr_kept() {
     assert_eq!(r.status, "compile_error");
     assert!(r.error.unwrap().contains("injected compiler panic"));
 }
-
-#[test]
-fn identical_code_is_measured_once() {
-    // At 4x4x4 most tile and chunk choices clip to the same loop nest.
-    let dir = tempfile::tempdir().unwrap();
-    let r = json(&kiln_env(
-        &[
-            "tune",
-            "ir-specs/matmul.kiln",
-            "--shape",
-            "M=4,N=4,K=4",
-            "--trials",
-            "12",
-            "--strategy",
-            "random",
-            "--json",
-        ],
-        dir.path(),
-        &[],
-    ));
-    assert!(r["duplicates"].as_u64().unwrap() > 0, "{r}");
-    // Every stored trial has code no other stored trial has.
-    let trials = stored_trials(dir.path());
-    let mut codes = std::collections::HashSet::new();
-    for t in &trials {
-        assert!(codes.insert(t["code_hash"].to_string()), "{t}");
-    }
-}
