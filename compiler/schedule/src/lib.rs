@@ -231,9 +231,11 @@ pub fn fusable(spec: &Specialized<'_>, group: std::ops::Range<usize>, i: usize) 
 
 /// The tensor that `pack` can copy into panels for statement `i`: with one
 /// reduction variable `r` and the last parallel variable `c`, a tensor read
-/// (always with the same index) whose last index is `c` plus a constant and
-/// whose other indices depend on `r` only, and on `r` somewhere. In a
-/// matmul, `b[k, j]`.
+/// whose last index is `c` plus a constant and whose other indices depend
+/// on `r` only, and on `r` somewhere. In a matmul, `b[k, j]`. Every read
+/// of that tensor in the statement, before or after the first such read,
+/// must have exactly that index: the packed load stands for all of them
+/// (so `b[i, j] * a[i, k] * b[k, j]` packs nothing).
 pub fn packable_read(spec: &Specialized<'_>, i: usize) -> Option<kiln_ir::ir::TensorId> {
     let k = spec.kernel;
     let s = &k.stmts[i];
@@ -242,20 +244,15 @@ pub fn packable_read(spec: &Specialized<'_>, i: usize) -> Option<kiln_ir::ir::Te
         return None;
     }
     let (c, r) = ((np - 1) as VarId, np as VarId);
-    let mut found: Option<(kiln_ir::ir::TensorId, Vec<kiln_ir::ir::Affine>)> = None;
-    let mut ok = true;
+    let mut reads: Vec<(kiln_ir::ir::TensorId, Vec<kiln_ir::ir::Affine>)> = Vec::new();
     k.walk(s.value, &mut |_, e| {
-        let ExprKind::Read { tensor, index } = &e.kind else {
-            return;
-        };
-        if let Some((t, ix)) = &found {
-            if t == tensor && ix != index {
-                ok = false;
-            }
-            return;
+        if let ExprKind::Read { tensor, index } = &e.kind {
+            reads.push((*tensor, index.clone()));
         }
+    });
+    let qualifies = |index: &[kiln_ir::ir::Affine]| {
         let Some((last, rest)) = index.split_last() else {
-            return;
+            return false;
         };
         let (lt, _) = spec.affine(last);
         let last_ok = lt.iter().all(|(v, cf)| *v == c && *cf == 1) && lt.len() == 1;
@@ -265,11 +262,26 @@ pub fn packable_read(spec: &Specialized<'_>, i: usize) -> Option<kiln_ir::ir::Te
             uses_r |= t.iter().any(|(v, _)| *v == r);
             t.iter().all(|(v, _)| *v == r)
         });
-        if last_ok && rest_ok && uses_r {
-            found = Some((*tensor, index.clone()));
-        }
-    });
-    found.filter(|_| ok).map(|(t, _)| t)
+        last_ok && rest_ok && uses_r
+    };
+    // The same index means the same concrete affine map (spans differ).
+    let concrete = |ix: &[kiln_ir::ir::Affine]| -> Vec<(Vec<(VarId, i64)>, i64)> {
+        ix.iter()
+            .map(|a| {
+                let (mut t, o) = spec.affine(a);
+                t.retain(|(_, c)| *c != 0);
+                t.sort_unstable();
+                (t, o)
+            })
+            .collect()
+    };
+    let (tensor, index) = reads.iter().find(|(_, ix)| qualifies(ix))?;
+    let want = concrete(index);
+    reads
+        .iter()
+        .filter(|(t, _)| t == tensor)
+        .all(|(_, ix)| concrete(ix) == want)
+        .then_some(*tensor)
 }
 
 /// Bytes of the pack buffer of statement `i` (compute type, one panel set
