@@ -210,7 +210,13 @@ fn watch_parent() {
         .spawn(move || loop {
             std::thread::sleep(Duration::from_millis(100));
             if std::os::unix::process::parent_id() != parent {
-                std::process::exit(3);
+                // SAFETY: `_exit` ends the process at once, without running
+                // destructors or atexit handlers that could wait on locks
+                // held by a thread stuck in a hanging candidate.
+                #[allow(unsafe_code)]
+                unsafe {
+                    libc::_exit(3)
+                };
             }
         })
         .expect("watch thread");
