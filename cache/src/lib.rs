@@ -152,7 +152,8 @@ pub enum Status {
 }
 
 impl Status {
-    fn as_str(self) -> &'static str {
+    /// The stored spelling (`ok`, `compile_error`, ...).
+    pub fn as_str(self) -> &'static str {
         match self {
             Status::Ok => "ok",
             Status::Wrong => "wrong",

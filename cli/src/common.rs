@@ -191,13 +191,15 @@ pub fn schedule_for(
                 .with_context(|| format!("cannot read {}", p.display()))?;
             let s = kiln_schedule::Schedule::from_json(&text)
                 .with_context(|| p.display().to_string())?;
-            s.validate(spec, &device.info().limits)
-                .with_context(|| p.display().to_string())?;
             kiln::ScheduleChoice::Explicit(s)
         }
         None => kiln::ScheduleChoice::Cached,
     };
-    let (s, how) = kiln.schedule_for(spec, device, choice)?;
+    // An explicit schedule is validated there; its errors name the file.
+    let (s, how) = match (kiln.schedule_for(spec, device, choice), path) {
+        (Err(e), Some(p)) => return Err(anyhow::Error::new(e).context(p.display().to_string())),
+        (r, _) => r?,
+    };
     let how = match (how, path) {
         (kiln::ScheduleSource::Explicit, Some(p)) => format!("schedule {}", p.display()),
         (how, _) => how.to_string(),

@@ -193,14 +193,6 @@ fn status_of(s: &str) -> Status {
     }
 }
 
-/// The stored spelling (`compile_error`).
-fn status_name(s: Status) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn transient(s: Status) -> bool {
     matches!(s, Status::Crash | Status::Timeout)
 }
@@ -323,37 +315,40 @@ pub fn tune(
     let mut history = History::default();
     let mut by_schedule: HashMap<String, Option<f64>> = HashMap::new();
     let mut code_seen: HashMap<String, Option<f64>> = HashMap::new();
-    let mut transient_count: HashMap<String, usize> = HashMap::new();
-    for t in previous.iter().filter(|t| transient(t.status)) {
-        *transient_count.entry(t.schedule.to_string()).or_default() += 1;
-    }
-    let settled = |t: &Trial| !transient(t.status) || transient_count[&t.schedule.to_string()] > 1;
     let mut retry: Vec<Schedule> = Vec::new();
-    for t in &previous {
-        let cost = (t.status == Status::Ok).then_some(t.median_s).flatten();
-        let decoded = serde_json::from_value::<Schedule>(t.schedule.clone()).ok();
-        let ok_elsewhere = previous
-            .iter()
-            .any(|o| o.schedule == t.schedule && !transient(o.status));
-        if !opts.force && (settled(t) || ok_elsewhere) {
-            by_schedule.insert(t.schedule.to_string(), cost);
-            if let Some(h) = &t.code_hash {
-                if !transient(t.status) {
-                    code_seen.insert(h.clone(), cost);
-                }
-            }
-        } else if !opts.force && !ok_elsewhere {
-            if let Some(s) = decoded.clone() {
-                if !retry.contains(&s) {
-                    retry.push(s);
-                }
+    if !opts.force {
+        // Per schedule: transient failures stored, and whether any other
+        // verdict (ok, wrong, compile error, abandoned) is.
+        let mut tally: HashMap<String, (usize, bool)> = HashMap::new();
+        for t in &previous {
+            let e = tally.entry(t.schedule.to_string()).or_default();
+            if transient(t.status) {
+                e.0 += 1;
+            } else {
+                e.1 = true;
             }
         }
-        if let Some(s) = &decoded {
-            if let Some(p) = space.encode(spec, s) {
-                if !opts.force {
-                    history.push(p, cost);
+        for t in &previous {
+            let key = t.schedule.to_string();
+            let (transients, verdict) = tally[&key];
+            let cost = (t.status == Status::Ok).then_some(t.median_s).flatten();
+            let decoded = serde_json::from_value::<Schedule>(t.schedule.clone()).ok();
+            if verdict {
+                if !transient(t.status) {
+                    by_schedule.insert(key, cost);
+                    if let Some(h) = &t.code_hash {
+                        code_seen.insert(h.clone(), cost);
+                    }
                 }
+            } else if transients > 1 {
+                by_schedule.insert(key, None);
+            } else if let Some(s) = &decoded {
+                if !retry.contains(s) {
+                    retry.push(s.clone());
+                }
+            }
+            if let Some(p) = decoded.as_ref().and_then(|s| space.encode(spec, s)) {
+                history.push(p, cost);
             }
         }
     }
@@ -492,8 +487,7 @@ pub fn tune(
             }
             continue;
         }
-        let code_hash =
-            blake3::hash(device.code(spec, &sched).as_bytes()).to_hex()[..24].to_string();
+        let code_hash = code_hash(device.as_ref(), spec, &sched);
         if let Some(cost) = code_seen.get(&code_hash) {
             report.duplicates += 1;
             if let Some(p) = point {
@@ -551,7 +545,10 @@ pub fn tune(
             .then(|| stats.as_ref().map(|s| s.median_s))
             .flatten();
         if status != Status::Ok {
-            *report.failures.entry(status_name(status)).or_default() += 1;
+            *report
+                .failures
+                .entry(status.as_str().to_string())
+                .or_default() += 1;
         }
         cache.add_trial(&Trial {
             key_id: key_id.clone(),
@@ -598,7 +595,7 @@ pub fn tune(
                 n: n_new,
                 of: opts.trials,
                 schedule: sched.clone(),
-                status: status_name(status),
+                status: status.as_str().to_string(),
                 median_s: cost,
                 best_s: best.as_ref().map(|b| b.0),
             });
@@ -695,6 +692,11 @@ pub fn tune(
     Ok(report)
 }
 
+/// What identifies a schedule's generated code (cache trials store it).
+fn code_hash(device: &dyn Device, spec: &Specialized<'_>, sched: &Schedule) -> String {
+    blake3::hash(device.code(spec, sched).as_bytes()).to_hex()[..24].to_string()
+}
+
 /// The best `n` measured schedules with distinct code (and the default if
 /// it was correct), for the final re-ranking.
 fn finalists(
@@ -723,14 +725,14 @@ fn finalists(
         if s.validate(spec, dev).is_err() {
             continue;
         }
-        let code = blake3::hash(device.code(spec, &s).as_bytes());
+        let code = code_hash(device, spec, &s);
         if !codes.contains(&code) {
             codes.push(code);
             out.push(s);
         }
     }
     if default_ok && !out.contains(default) {
-        let code = blake3::hash(device.code(spec, default).as_bytes());
+        let code = code_hash(device, spec, default);
         // The default's code may be a finalist's: then that one stands for it.
         match codes.iter().position(|c| *c == code) {
             Some(i) => out[i] = default.clone(),

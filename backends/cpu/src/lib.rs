@@ -540,11 +540,8 @@ impl Bound<'_> {
     /// Fills outputs and temporaries with [`HostTensor::sentinel`]: a kernel
     /// that skips part of its output leaves it visible.
     pub fn fill_sentinel(&mut self) {
-        for (i, t) in self.bufs.iter_mut().enumerate() {
-            if self.kernel.signature.is_input(i) {
-                continue;
-            }
-            *t = HostTensor::sentinel(t.dtype(), t.shape.clone());
+        for (i, t) in self.kernel.signature.sentinels() {
+            self.bufs[i] = t;
         }
     }
 

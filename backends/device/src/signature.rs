@@ -144,6 +144,17 @@ impl Signature {
         Ok(())
     }
 
+    /// Every tensor a kernel writes (outputs and temporaries), by tensor
+    /// index, filled with [`HostTensor::sentinel`]: a kernel that skips
+    /// part of its output leaves it visible.
+    pub fn sentinels(&self) -> impl Iterator<Item = (usize, HostTensor)> + '_ {
+        self.tensors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.is_input(*i))
+            .map(|(i, t)| (i, HostTensor::sentinel(t.dtype, t.shape.clone())))
+    }
+
     /// Fresh buffers for one binding: the given inputs, zeroed outputs and
     /// temporaries (inputs checked, memory checked).
     pub fn host_buffers(&self, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, DeviceError> {

@@ -60,10 +60,7 @@ fn unavailable(e: OclError) -> DeviceError {
             kind: "OpenCL".into(),
             count,
         },
-        OclError::Input(m) => DeviceError::Input {
-            name: "*".into(),
-            msg: m,
-        },
+        OclError::Bind(d) => d,
         OclError::Build { .. } => DeviceError::Compile(e.to_string()),
         other => DeviceError::Runtime(other.to_string()),
     }

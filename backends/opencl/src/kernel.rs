@@ -55,11 +55,7 @@ impl Loaded {
     /// Uploads `inputs` (declaration order) and allocates outputs and
     /// temporaries on the device.
     pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, OclError> {
-        let host = self
-            .prog
-            .signature
-            .host_buffers(inputs)
-            .map_err(|e| OclError::Input(e.to_string()))?;
+        let host = self.prog.signature.host_buffers(inputs)?;
         let bufs = host
             .iter()
             .map(|h| self.rt.upload(h))
@@ -115,27 +111,15 @@ impl Bound<'_> {
 
     /// Fills outputs and temporaries with [`HostTensor::sentinel`].
     pub fn fill_sentinel(&mut self) -> Result<(), OclError> {
-        let sig = &self.loaded.prog.signature;
-        for (i, t) in sig.tensors.iter().enumerate() {
-            if sig.is_input(i) {
-                continue;
-            }
-            self.bufs[i] = self
-                .loaded
-                .rt
-                .upload(&HostTensor::sentinel(t.dtype, t.shape.clone()))?;
+        for (i, t) in self.loaded.prog.signature.sentinels() {
+            self.bufs[i] = self.loaded.rt.upload(&t)?;
         }
         Ok(())
     }
 
     /// Replaces input `index` (declaration order) without rebuilding.
     pub fn set_input(&mut self, index: usize, x: &HostTensor) -> Result<(), OclError> {
-        let t = self
-            .loaded
-            .prog
-            .signature
-            .check_input(index, x)
-            .map_err(|e| OclError::Input(e.to_string()))?;
+        let t = self.loaded.prog.signature.check_input(index, x)?;
         self.bufs[t] = self.loaded.rt.upload(x)?;
         Ok(())
     }

@@ -55,9 +55,10 @@ pub enum OclError {
         /// Driver build log.
         log: String,
     },
-    /// Inputs that do not match the compiled kernel.
-    #[error("input: {0}")]
-    Input(String),
+    /// Arguments that do not match the compiled kernel, or buffers too
+    /// large (the shared checks of [`kiln_device::Signature`]).
+    #[error(transparent)]
+    Bind(#[from] kiln_device::DeviceError),
     /// Any other OpenCL call failed.
     #[error("OpenCL {call} failed: {code}")]
     Call {

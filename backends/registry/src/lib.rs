@@ -68,24 +68,20 @@ pub fn backend(kind: &str) -> Result<Box<dyn Backend>, DeviceError> {
 /// Opens a device by name.
 pub fn open(name: &str, opts: &OpenOptions) -> Result<Arc<dyn Device>, DeviceError> {
     let (kind, index) = parse_name(name)?;
-    let b = backend(&kind).map_err(|e| match e {
-        DeviceError::UnknownDevice { known, .. } => DeviceError::UnknownDevice {
-            name: name.into(),
-            known,
-        },
-        DeviceError::Unavailable { why, .. } => DeviceError::Unavailable {
-            kind: name.into(),
-            why,
-        },
-        e => e,
-    })?;
-    b.open(index, opts).map_err(|e| match e {
-        DeviceError::Unavailable { why, .. } => DeviceError::Unavailable {
-            kind: name.into(),
-            why,
-        },
-        e => e,
-    })
+    // Errors name the device as the user spelled it.
+    backend(&kind)
+        .and_then(|b| b.open(index, opts))
+        .map_err(|e| match e {
+            DeviceError::UnknownDevice { known, .. } => DeviceError::UnknownDevice {
+                name: name.into(),
+                known,
+            },
+            DeviceError::Unavailable { why, .. } => DeviceError::Unavailable {
+                kind: name.into(),
+                why,
+            },
+            e => e,
+        })
 }
 
 /// Describes a device by name without opening a context on it.
