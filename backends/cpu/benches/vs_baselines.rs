@@ -55,7 +55,7 @@ fn kiln_time(
 ) -> (Stats, Vec<HostTensor>) {
     let ck = c.compile(spec, sched).expect("compiles");
     let mut b = ck.bind(ins).unwrap();
-    let st = time_fn(budget, || b.launch());
+    let st = time_fn(budget, || b.launch().expect("launch"));
     (st, b.outputs())
 }
 

@@ -252,10 +252,7 @@ impl Loaded for CompiledKernel {
         // shape, length); `&mut` outputs cannot alias each other or the
         // shared inputs; temporaries are allocated by `launch_ptrs`.
         #[allow(unsafe_code)]
-        unsafe {
-            self.launch_ptrs(&ptrs)
-        };
-        Ok(())
+        unsafe { self.launch_ptrs(&ptrs) }.map_err(err)
     }
 }
 
@@ -273,7 +270,7 @@ impl kiln_device::Bound for Bound<'_> {
 
     fn launch(&mut self) -> Result<f64, DeviceError> {
         let t = std::time::Instant::now();
-        Bound::launch(self);
+        Bound::launch(self).map_err(err)?;
         Ok(t.elapsed().as_secs_f64())
     }
 

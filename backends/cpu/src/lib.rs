@@ -4,8 +4,8 @@
 //! schedule are emitted as MLIR ([`kiln_mlir::emit()`]), lowered to the LLVM
 //! dialect and translated in-process to an LLVM module, stamped with the
 //! host CPU and its features, optimized at O3 (floating reductions may be
-//! reassociated: the emitter marks float arithmetic `reassoc,contract`, as
-//! the language allows) and JIT-compiled. Run: each statement is a launch
+//! reassociated: the emitter marks reduction combines `reassoc,contract`, as
+//! the language allows, and nothing else) and JIT-compiled. Run: each statement is a launch
 //! of independent blocks (each owns its output tile), spread over a rayon
 //! pool of `schedule.threads` workers that take blocks from a shared
 //! counter; temporaries are allocated per run by the runtime.
@@ -33,7 +33,7 @@ use kiln_mlir::Mlir;
 use kiln_schedule::{Schedule, ScheduleError};
 use kiln_tensor::{Data, HostTensor};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -118,6 +118,8 @@ self_cell::self_cell!(
 struct Entry {
     addr: usize,
     args: Vec<TensorId>,
+    /// Takes the error flag after the tensors (it divides i32 values).
+    err_flag: bool,
 }
 
 /// Statements launched together, block by block.
@@ -263,6 +265,7 @@ impl CpuCompiler {
             .map(|(s, addr)| Entry {
                 addr,
                 args: s.args.clone(),
+                err_flag: s.err_flag,
             })
             .collect();
         let local = kiln_schedule::local_temps(spec, sched);
@@ -330,7 +333,7 @@ impl Ptrs {
 /// # Safety
 /// `addr` must be a JIT-compiled statement function taking exactly
 /// `p.len()` pointers and two i64, and every pointer must address a buffer
-/// of the shape it was compiled for.
+/// of the shape it was compiled for (the error flag: one i32).
 unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
     type P = *mut u8;
     macro_rules! arity {
@@ -357,8 +360,10 @@ unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
         14 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
         15 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
         16 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-        // `kiln_schedule::Schedule::validate` rejects such statements.
-        n => unreachable!("statement with {n} tensors: at most 16 are supported"),
+        17 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+        // `kiln_schedule::Schedule::validate` rejects such statements (at
+        // most 16 tensors, plus the error flag).
+        n => unreachable!("statement with {n} arguments: at most 17 are supported"),
     }
 }
 
@@ -409,7 +414,7 @@ impl CompiledKernel {
     /// Runs once on `inputs` and returns the outputs in declaration order.
     pub fn run(&self, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, CpuError> {
         let mut b = self.bind(inputs)?;
-        b.launch();
+        b.launch()?;
         Ok(b.outputs())
     }
 
@@ -420,7 +425,7 @@ impl CompiledKernel {
     /// # Safety
     /// Every non-null pointer must address a buffer of its tensor's dtype
     /// and shape, valid for the whole call; outputs must not alias anything.
-    pub(crate) unsafe fn launch_ptrs(&self, ptrs: &[*mut u8]) {
+    pub(crate) unsafe fn launch_ptrs(&self, ptrs: &[*mut u8]) -> Result<(), CpuError> {
         let mut temps: Vec<Vec<u64>> = Vec::new();
         let mut p = ptrs.to_vec();
         for (t, q) in p.iter_mut().enumerate() {
@@ -430,14 +435,19 @@ impl CompiledKernel {
                 *q = temps.last_mut().expect("pushed").as_mut_ptr() as *mut u8;
             }
         }
-        self.launch_all(&p);
+        self.launch_all(&p)
     }
 
     /// Runs every group on the pool over the buffers `ptrs` (by tensor id).
-    fn launch_all(&self, ptrs: &[*mut u8]) {
+    /// A statement that divides an i32 by zero sets the launch's error flag;
+    /// the run stops after its group with the error naming it.
+    fn launch_all(&self, ptrs: &[*mut u8]) -> Result<(), CpuError> {
+        let flag = AtomicI32::new(0);
         for g in &self.groups {
-            self.launch_group(g, ptrs);
+            self.launch_group(g, ptrs, flag.as_ptr());
+            self.signature.check_flag(flag.load(Ordering::Relaxed))?;
         }
+        Ok(())
     }
 }
 
@@ -445,9 +455,9 @@ impl Bound<'_> {
     /// Runs every statement in order; each launch's blocks are spread over
     /// the worker threads. A fused group runs block `b` of each of its
     /// statements, in order, on one worker.
-    pub fn launch(&mut self) {
+    pub fn launch(&mut self) -> Result<(), CpuError> {
         let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
-        self.kernel.launch_all(&ptrs);
+        self.kernel.launch_all(&ptrs)
     }
 
     /// Evicts the caches from every worker thread of the kernel's pool:
@@ -470,11 +480,13 @@ impl Bound<'_> {
 }
 
 impl CompiledKernel {
-    fn launch_group(&self, g: &Group, ptrs: &[*mut u8]) {
+    fn launch_group(&self, g: &Group, ptrs: &[*mut u8], flag: *mut i32) {
         {
             let entries = &self.entries[g.stmts.clone()];
             let blocks = g.blocks;
             let shared = Ptrs(ptrs.to_vec());
+            // An address (raw pointers are not `Sync`); the flag outlives the launch.
+            let flag_addr = flag as usize;
             // Each worker gets its own buffers for block-local temporaries.
             let worker = || -> (Vec<Vec<u64>>, Vec<(usize, Ptrs)>) {
                 let mut scratch: Vec<Vec<u64>> = g
@@ -495,6 +507,7 @@ impl CompiledKernel {
                                 e.args
                                     .iter()
                                     .map(|t| p[t.into_raw().into_u32() as usize])
+                                    .chain(e.err_flag.then_some(flag_addr as *mut u8))
                                     .collect(),
                             ),
                         )

@@ -43,7 +43,7 @@ fn check(
     let want = kiln_interp::run(&spec, &inputs).map_err(|e| e.to_string())?;
     let mut bound = compiled.bind(&inputs).map_err(|e| e.to_string())?;
     bound.fill_sentinel();
-    bound.launch();
+    bound.launch().map_err(|e| e.to_string())?;
     for (i, (g, w)) in bound.outputs().iter().zip(&want).enumerate() {
         if let Some((at, gv, wv)) = first_mismatch(g, w) {
             return Err(format!(

@@ -96,7 +96,19 @@ pub enum DeviceError {
     /// A runtime call failed.
     #[error("{0}")]
     Runtime(String),
+    /// The kernel divided an i32 by zero (the statement's error flag was
+    /// set): the outputs of the launch are not valid.
+    #[error("integer division by zero in statement {stmt} (`{target}`) of `{kernel}`")]
+    DivByZero {
+        /// Kernel name.
+        kernel: String,
+        /// Statement index.
+        stmt: usize,
+        /// The statement's target tensor.
+        target: String,
+    },
 }
+
 
 /// How a device's launch times are taken.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,8 @@ pub struct Signature {
     pub inputs: Vec<usize>,
     /// Output tensor indices, declaration order.
     pub outputs: Vec<usize>,
+    /// The target tensor of each statement, in order.
+    pub targets: Vec<usize>,
 }
 
 fn index(t: kiln_ir::ir::TensorId) -> usize {
@@ -65,7 +67,27 @@ impl Signature {
                 .collect(),
             inputs: k.inputs.iter().map(|&t| index(t)).collect(),
             outputs: k.outputs.iter().map(|&t| index(t)).collect(),
+            targets: k.stmts.iter().map(|s| index(s.target)).collect(),
         }
+    }
+
+    /// The result of a launch whose error flag (see `kiln_mlir::ERROR_FLAG`)
+    /// reads `flag`: 0 is success, else `1 + the statement` that divided an
+    /// i32 by zero.
+    pub fn check_flag(&self, flag: i32) -> Result<(), DeviceError> {
+        if flag == 0 {
+            return Ok(());
+        }
+        let stmt = flag.unsigned_abs() as usize - 1;
+        let target = self
+            .targets
+            .get(stmt)
+            .map_or_else(|| "?".to_string(), |&t| self.tensors[t].name.clone());
+        Err(DeviceError::DivByZero {
+            kernel: self.kernel.clone(),
+            stmt,
+            target,
+        })
     }
 
     /// Whether tensor `i` is an input.

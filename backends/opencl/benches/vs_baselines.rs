@@ -177,7 +177,7 @@ fn main() {
         let t = time_fn(&budget, || sgemm(&mut blas_out)).median_s;
         rows[0].device.push(t);
         rows[0].wall.push(t);
-        let t = time_fn(&budget, || cb.launch()).median_s;
+        let t = time_fn(&budget, || cb.launch().expect("launch")).median_s;
         rows[1].device.push(t);
         rows[1].wall.push(t);
         for (i, bd) in bound.iter_mut().enumerate() {

@@ -79,8 +79,17 @@ impl Loaded {
 impl Bound<'_> {
     /// Runs every statement in order; returns the device time from the
     /// first launch's start to the last one's end, in seconds.
+    ///
+    /// Statements that divide i32 values take a zeroed error flag; a zero
+    /// divisor makes the launch an error naming the statement
+    /// ([`kiln_device::DeviceError::DivByZero`]), checked after it.
     pub fn launch(&mut self) -> Result<f64, OclError> {
         let l = self.loaded;
+        let flag = if l.prog.stmts.iter().any(|s| s.err_flag) {
+            Some(l.rt.upload(&HostTensor::zeros(kiln_ir::DType::I32, vec![1]))?)
+        } else {
+            None
+        };
         let kernels = l.kernels.lock().unwrap_or_else(|p| p.into_inner());
         let mut events = Vec::new();
         for (s, k) in l.prog.stmts.iter().zip(kernels.iter()) {
@@ -92,6 +101,13 @@ impl Bound<'_> {
                 #[allow(unsafe_code)]
                 unsafe {
                     exec.set_arg(&b.buf)
+                };
+            }
+            if let (true, Some(f)) = (s.err_flag, &flag) {
+                // SAFETY: the kernel's last parameter is `__global int*` (one).
+                #[allow(unsafe_code)]
+                unsafe {
+                    exec.set_arg(&f.buf)
                 };
             }
             exec.set_global_work_sizes(&s.global);
@@ -106,7 +122,12 @@ impl Bound<'_> {
         let (Some(first), Some(last)) = (events.first(), events.last()) else {
             return Ok(0.0);
         };
-        crate::device_seconds(first, last)
+        let seconds = crate::device_seconds(first, last)?;
+        if let Some(f) = &flag {
+            let v = l.rt.download(f)?.to_f64()[0] as i32;
+            l.prog.signature.check_flag(v)?;
+        }
+        Ok(seconds)
     }
 
     /// Fills outputs and temporaries with [`HostTensor::sentinel`].

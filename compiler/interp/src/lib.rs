@@ -4,13 +4,18 @@
 //! each statement is a full loop nest over its parallel and reduction
 //! variables, exactly as the language defines.
 //!
-//! Numerics (the oracle's choice, documented in `ir-specs/README.md`):
-//! - floating expressions (f16, f32, f64) are evaluated in f64 and rounded
-//!   to the element type when stored into a tensor (temporaries included);
-//!   reductions accumulate in f64. f64 is closer to the exact real
-//!   arithmetic the contract defines than f32 is, so it is the better oracle;
+//! Numerics: exactly the table in `ir-specs/README.md` ("Numbers"):
+//! - every floating operation (f16, f32, f64) is computed in f64 and
+//!   rounded to its type at once, so f32 and f16 arithmetic is rounded at
+//!   each operation, as on a device (for `+ - * /` and `sqrt` the f64 result
+//!   rounded once is the correctly rounded f32/f16 result); literals are
+//!   rounded to their type too;
+//! - reductions combine those rounded terms in f64 and round once: a
+//!   reduction's order is free, and this is the closest to the exact sum;
 //! - i32 expressions use wrapping 32-bit arithmetic, floor division (an
-//!   error on division by zero) and truncating float-to-int conversion.
+//!   error on division by zero, `INT_MIN / -1 = INT_MIN`) and truncating,
+//!   saturating float-to-int conversion (NaN to 0);
+//! - `select` evaluates only the branch it takes.
 //!
 //! Parallel: the output elements of a statement are split across threads
 //! with rayon; each element is computed by one thread from start to end, so
@@ -47,13 +52,16 @@ pub enum InterpError {
     /// The interpreter's buffers would not fit in memory.
     #[error(transparent)]
     Memory(#[from] kiln_tensor::TensorError),
-    /// Integer division by zero in an i32 expression.
-    #[error("integer division by zero in statement {stmt} of `{kernel}`")]
+    /// Integer division by zero in an i32 expression (worded as the
+    /// devices report it).
+    #[error("integer division by zero in statement {stmt} (`{target}`) of `{kernel}`")]
     DivByZero {
         /// Kernel name.
         kernel: String,
         /// Statement index.
         stmt: usize,
+        /// The statement's target tensor.
+        target: String,
     },
 }
 
@@ -61,31 +69,7 @@ pub enum InterpError {
 /// declaration order.
 pub fn run(spec: &Specialized<'_>, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, InterpError> {
     let k = spec.kernel;
-    if inputs.len() != k.inputs.len() {
-        return Err(InterpError::InputCount {
-            expected: k.inputs.len(),
-            got: inputs.len(),
-        });
-    }
-    // Every tensor is held as f64 while the kernel runs.
-    let bytes: u128 = k
-        .tensors
-        .iter()
-        .map(|(t, _)| spec.shape(t).iter().product::<usize>() as u128 * 8)
-        .sum();
-    kiln_tensor::check_memory(bytes)?;
-    let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
-    for (&t, x) in k.inputs.iter().zip(inputs) {
-        let tensor = &k.tensors[t];
-        if x.dtype() != tensor.dtype || x.shape != spec.shape(t) {
-            return Err(InterpError::InputMismatch {
-                name: tensor.name.clone(),
-                got: format!("{}{:?}", x.dtype(), x.shape),
-                want: format!("{}{:?}", tensor.dtype, spec.shape(t)),
-            });
-        }
-        bufs[idx(t)] = Some(x.to_f64());
-    }
+    let mut bufs = load_inputs(spec, inputs, k.tensors.iter().map(|(t, _)| t))?;
     for (si, stmt) in k.stmts.iter().enumerate() {
         let out = exec_stmt(spec, si, &bufs, None)?;
         bufs[idx(stmt.target)] = Some(out);
@@ -136,6 +120,7 @@ fn exec_stmt(
         return Err(InterpError::DivByZero {
             kernel: k.name.clone(),
             stmt: si,
+            target: k.tensors[stmt.target].name.clone(),
         });
     }
     let dtype = k.tensors[stmt.target].dtype;
@@ -184,30 +169,17 @@ pub fn run_sampled(
     samples: usize,
 ) -> Result<Vec<Vec<(usize, f64)>>, InterpError> {
     let k = spec.kernel;
-    if inputs.len() != k.inputs.len() {
-        return Err(InterpError::InputCount {
-            expected: k.inputs.len(),
-            got: inputs.len(),
-        });
-    }
-    let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
-    for (&t, x) in k.inputs.iter().zip(inputs) {
-        bufs[idx(t)] = Some(x.to_f64());
-    }
+    // Every tensor is held whole but the outputs that are sampled.
+    let whole = k.tensors.iter().map(|(t, _)| t).filter(|&t| {
+        let si = k.stmts.iter().position(|s| s.target == t);
+        !si.is_some_and(|si| sampled_stmt(spec, si, samples))
+    });
+    let mut bufs = load_inputs(spec, inputs, whole)?;
     let mut sampled: Vec<Option<Vec<(usize, f64)>>> = vec![None; k.tensors.len()];
     for (si, stmt) in k.stmts.iter().enumerate() {
         let t = stmt.target;
-        let read_later = k.stmts[si + 1..].iter().any(|s| {
-            let mut r = false;
-            k.walk(s.value, &mut |_, e| {
-                if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
-                    r = true;
-                }
-            });
-            r
-        });
         let n: usize = spec.shape(t).iter().product();
-        if k.outputs.contains(&t) && !read_later && n > samples {
+        if sampled_stmt(spec, si, samples) {
             let lins: Vec<usize> = (0..samples)
                 .map(|i| i * (n - 1) / (samples - 1).max(1))
                 .collect();
@@ -229,6 +201,58 @@ pub fn run_sampled(
                 .collect(),
         })
         .collect())
+}
+
+/// Whether [`run_sampled`] evaluates statement `si` only at samples: its
+/// target is an output that no later statement reads, larger than `samples`.
+fn sampled_stmt(spec: &Specialized<'_>, si: usize, samples: usize) -> bool {
+    let k = spec.kernel;
+    let t = k.stmts[si].target;
+    let read_later = k.stmts[si + 1..].iter().any(|s| {
+        let mut r = false;
+        k.walk(s.value, &mut |_, e| {
+            if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
+                r = true;
+            }
+        });
+        r
+    });
+    let n: usize = spec.shape(t).iter().product();
+    k.outputs.contains(&t) && !read_later && n > samples
+}
+
+/// Checks the inputs (count, dtype, shape) and that the tensors `held`
+/// fit in memory as f64, then loads the inputs: the same checks for the
+/// full and the sampled run.
+fn load_inputs(
+    spec: &Specialized<'_>,
+    inputs: &[HostTensor],
+    held: impl Iterator<Item = kiln_ir::ir::TensorId>,
+) -> Result<Vec<Option<Vec<f64>>>, InterpError> {
+    let k = spec.kernel;
+    if inputs.len() != k.inputs.len() {
+        return Err(InterpError::InputCount {
+            expected: k.inputs.len(),
+            got: inputs.len(),
+        });
+    }
+    let bytes: u128 = held
+        .map(|t| spec.shape(t).iter().map(|&d| d as u128).product::<u128>() * 8)
+        .sum();
+    kiln_tensor::check_memory(bytes)?;
+    let mut bufs: Vec<Option<Vec<f64>>> = vec![None; k.tensors.len()];
+    for (&t, x) in k.inputs.iter().zip(inputs) {
+        let tensor = &k.tensors[t];
+        if x.dtype() != tensor.dtype || x.shape != spec.shape(t) {
+            return Err(InterpError::InputMismatch {
+                name: tensor.name.clone(),
+                got: format!("{}{:?}", x.dtype(), x.shape),
+                want: format!("{}{:?}", tensor.dtype, spec.shape(t)),
+            });
+        }
+        bufs[idx(t)] = Some(x.to_f64());
+    }
+    Ok(bufs)
 }
 
 fn idx(t: kiln_ir::ir::TensorId) -> usize {
@@ -344,8 +368,11 @@ impl Eval<'_> {
         }
     }
 
+    /// The value of expression `id`, rounded to its type (each operation
+    /// is rounded, not only stores).
     fn eval(&mut self, id: ExprId) -> f64 {
-        kiln_ir::with_stack(|| self.eval_inner(id))
+        let v = kiln_ir::with_stack(|| self.eval_inner(id));
+        round_to(self.k.exprs[id].ty, v)
     }
 
     fn eval_inner(&mut self, id: ExprId) -> f64 {

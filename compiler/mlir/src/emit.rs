@@ -32,7 +32,16 @@ pub struct StmtFn {
     pub global: [usize; 2],
     /// GPU-like devices: work-group size `[x, y]`.
     pub workgroup: [usize; 2],
+    /// The function takes one more argument after the tensors, the error
+    /// flag `memref<1xi32>` ([`ERROR_FLAG`]): an i32 division by zero in a
+    /// statement that runs stores the statement's index + 1 there.
+    pub err_flag: bool,
 }
+
+/// Name of the error-flag argument of statements with an i32 division.
+/// The caller zeroes it before a launch and reads it after: nonzero is
+/// `1 + the index of a statement` that divided by zero.
+pub const ERROR_FLAG: &str = "%err";
 
 /// The emitted module and its entry points.
 #[derive(Clone, Debug)]
@@ -60,6 +69,7 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
             blocks: sched.blocks(spec, i),
             global: [sched.blocks(spec, i), 1],
             workgroup: [1, 1],
+            err_flag: f.err_flag,
         });
     }
     text.push_str("}\n");
@@ -106,6 +116,7 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
                 grid[1].next_multiple_of(wg[1]),
             ],
             workgroup: wg,
+            err_flag: f.err_flag,
         });
     }
     text.push_str("  }\n}\n");
@@ -175,7 +186,14 @@ fn vt(base: &str, w: usize) -> String {
     }
 }
 
+/// Fast-math flags of reduction combines: the contract lets reductions
+/// be reassociated (and a product fused into a sum), nothing else.
 const FM: &str = "fastmath<reassoc,contract>";
+
+/// `v` rounded to the nearest f16 (ties to even), as an f64.
+fn round_half(v: f64) -> f64 {
+    half::f16::from_f64(v).to_f64()
+}
 
 /// Value of an index variable at a point: an `index` SSA value, and whether
 /// it stands for `w` consecutive lanes starting there.
@@ -212,6 +230,11 @@ struct FnEmitter<'a, 'k> {
     lids: Option<(String, String)>,
     /// The first statement of the function (its name, `s<first>`).
     first: usize,
+    /// While emitting a `select` branch that divides: the condition under
+    /// which that branch is taken (i1 with the expression's lanes).
+    guard: Option<String>,
+    /// The function divides i32 values and takes the error flag.
+    err_flag: bool,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -244,6 +267,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             workgroup_bufs: Vec::new(),
             lids: None,
             first: stmt,
+            guard: None,
+            err_flag: false,
         }
     }
 
@@ -326,6 +351,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
 
     /// A constant of compute type `d` with `w` lanes.
     fn cval(&mut self, d: DType, v: f64, w: usize) -> String {
+        // An f16 literal is rounded to f16 (then held in f32).
+        let v = if d == DType::F16 { round_half(v) } else { v };
         let lit = match cty(d) {
             "f32" => format!("0x{:08X}", (v as f32).to_bits()),
             "f64" => format!("0x{:016X}", v.to_bits()),
@@ -351,11 +378,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     fn finish(&self) -> String {
         let k = self.spec.kernel;
         let mut s = String::new();
-        let params: Vec<String> = self
+        let mut params: Vec<String> = self
             .kernel_args()
             .iter()
             .map(|&t| format!("%t{}: {}", idx(t), self.mem_ty(t)))
             .collect();
+        if self.err_flag {
+            params.push(format!("{ERROR_FLAG}: memref<1xi32>"));
+        }
         let privates: Vec<String> = if self.gpu.is_some() {
             self.args
                 .iter()
@@ -1323,12 +1353,23 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     (BinOp::Mul, false) => "muli",
                     _ => return self.floor_div(&a, &b, w),
                 };
-                let fm = if f { format!(" {FM}") } else { String::new() };
-                self.op(&format!("arith.{name} {a}, {b}{fm} : {ty}"))
+                // Elementwise arithmetic is rounded at each operation; only
+                // a product summed straight into a `+=` reduction may fuse
+                // into it (FMA), which reassociating the reduction allows.
+                let s = &k.stmts[self.stmt];
+                let fused = f
+                    && *op == BinOp::Mul
+                    && id == s.value
+                    && s.op == AssignOp::Add
+                    && s.vars.len() > s.n_parallel;
+                let fm = if fused { " fastmath<contract>" } else { "" };
+                let v = self.op(&format!("arith.{name} {a}, {b}{fm} : {ty}"));
+                self.round_if_f16(v, d, w)
             }
             ExprKind::Call(func, args) => {
                 let xs: Vec<String> = args.iter().map(|a| self.expr(*a, p, w)).collect();
-                self.call(*func, &xs, d, w)
+                let v = self.call(*func, &xs, d, w);
+                self.round_if_f16(v, d, w)
             }
             ExprKind::Select {
                 cmp,
@@ -1363,11 +1404,43 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     "arith.{cmpop} {pred}, {l}, {r} : {}",
                     vt(cty(od), w)
                 ));
-                let (t, f) = (self.expr(*then, p, w), self.expr(*otherwise, p, w));
-                self.op(&format!(
-                    "arith.select {cond}, {t}, {f} : {}, {ty}",
-                    vt("i1", w)
-                ))
+                // `select` is lazy in meaning: a branch that divides does so
+                // under its condition, so only the taken branch can raise
+                // the division-by-zero flag (the untaken one never traps:
+                // divisions never trap, see `floor_div`).
+                let divides = |e: ExprId| {
+                    let mut any = false;
+                    k.walk(e, &mut |_, x| {
+                        any |= matches!(x.kind, ExprKind::Binary(BinOp::Div, ..))
+                            && x.ty == DType::I32;
+                    });
+                    any
+                };
+                let outer = self.guard.clone();
+                let bt = vt("i1", w);
+                let t = if divides(*then) {
+                    self.guard = Some(self.and_guard(&outer, &cond, &bt));
+                    let t = self.expr(*then, p, w);
+                    self.guard = outer.clone();
+                    t
+                } else {
+                    self.expr(*then, p, w)
+                };
+                let f = if divides(*otherwise) {
+                    let ones = if w == 1 {
+                        self.constant("true", "i1")
+                    } else {
+                        self.constant("dense<true>", &bt)
+                    };
+                    let not = self.op(&format!("arith.xori {cond}, {ones} : {bt}"));
+                    self.guard = Some(self.and_guard(&outer, &not, &bt));
+                    let f = self.expr(*otherwise, p, w);
+                    self.guard = outer;
+                    f
+                } else {
+                    self.expr(*otherwise, p, w)
+                };
+                self.op(&format!("arith.select {cond}, {t}, {f} : {bt}, {ty}"))
             }
             ExprKind::Cast(a) => {
                 let from = k.exprs[*a].ty;
@@ -1377,24 +1450,80 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
     }
 
-    /// i32 floor division, spelled out: `q = a / b` (truncating), minus one
-    /// when the remainder is nonzero and its sign differs from `b`'s. (Not
-    /// `arith.floordivsi`: its expansion needs `arith-expand`, which also
-    /// expands `maximumf` into select chains that sent LLVM 22's loop
-    /// vectorizer into exponential time on short max/min reductions.)
+    /// `outer && c` (just `c` outside any guarded branch).
+    fn and_guard(&mut self, outer: &Option<String>, c: &str, bt: &str) -> String {
+        match outer {
+            Some(g) => self.op(&format!("arith.andi {g}, {c} : {bt}")),
+            None => c.to_string(),
+        }
+    }
+
+    /// i32 floor division as the contract defines it, without a trap on any
+    /// input: the hardware divides by `b`, or by 1 when `b` is 0 or -1
+    /// (`INT_MIN / -1` traps on x86; `x / -1` is `-x`, wrapping). A zero
+    /// divisor (under the current `select` guard) stores the statement's
+    /// number in the error flag, and the caller reports it. Then `q = a / b`
+    /// (truncating), minus one when the remainder is nonzero and its sign
+    /// differs from `b`'s. (Not `arith.floordivsi`: its expansion needs
+    /// `arith-expand`, which also expands `maximumf` into select chains that
+    /// sent LLVM 22's loop vectorizer into exponential time on short max/min
+    /// reductions.)
     fn floor_div(&mut self, a: &str, b: &str, w: usize) -> String {
         let (ty, bt) = (vt("i32", w), vt("i1", w));
-        let q = self.op(&format!("arith.divsi {a}, {b} : {ty}"));
-        let r = self.op(&format!("arith.remsi {a}, {b} : {ty}"));
         let z = self.cval(DType::I32, 0.0, w);
         let one = self.cval(DType::I32, 1.0, w);
+        let m1 = self.cval(DType::I32, -1.0, w);
+        let bz = self.op(&format!("arith.cmpi eq, {b}, {z} : {ty}"));
+        self.raise_if(&bz, w);
+        let bm1 = self.op(&format!("arith.cmpi eq, {b}, {m1} : {ty}"));
+        let unsafe_b = self.op(&format!("arith.ori {bz}, {bm1} : {bt}"));
+        let bs = self.op(&format!("arith.select {unsafe_b}, {one}, {b} : {bt}, {ty}"));
+        let q = self.op(&format!("arith.divsi {a}, {bs} : {ty}"));
+        let r = self.op(&format!("arith.remsi {a}, {bs} : {ty}"));
         let rnz = self.op(&format!("arith.cmpi ne, {r}, {z} : {ty}"));
         let rneg = self.op(&format!("arith.cmpi slt, {r}, {z} : {ty}"));
-        let bneg = self.op(&format!("arith.cmpi slt, {b}, {z} : {ty}"));
+        let bneg = self.op(&format!("arith.cmpi slt, {bs}, {z} : {ty}"));
         let diff = self.op(&format!("arith.xori {rneg}, {bneg} : {bt}"));
         let adj = self.op(&format!("arith.andi {rnz}, {diff} : {bt}"));
         let qm1 = self.op(&format!("arith.subi {q}, {one} : {ty}"));
-        self.op(&format!("arith.select {adj}, {qm1}, {q} : {bt}, {ty}"))
+        let fq = self.op(&format!("arith.select {adj}, {qm1}, {q} : {bt}, {ty}"));
+        let neg = self.op(&format!("arith.subi {z}, {fq} : {ty}"));
+        self.op(&format!("arith.select {bm1}, {neg}, {fq} : {bt}, {ty}"))
+    }
+
+    /// Stores this statement's number in the error flag when `bad` (i1 with
+    /// `w` lanes) holds in any lane under the current `select` guard.
+    fn raise_if(&mut self, bad: &str, w: usize) {
+        self.err_flag = true;
+        let bt = vt("i1", w);
+        let bad = match self.guard.clone() {
+            Some(g) => self.op(&format!("arith.andi {g}, {bad} : {bt}")),
+            None => bad.to_string(),
+        };
+        let any = if w == 1 {
+            bad
+        } else {
+            self.op(&format!("vector.reduction <or>, {bad} : {bt} into i1"))
+        };
+        let code = self.constant(&(self.stmt + 1).to_string(), "i32");
+        let c0 = self.cidx(0);
+        self.line(&format!("scf.if {any} {{"));
+        self.depth += 1;
+        self.line(&format!(
+            "memref.store {code}, {ERROR_FLAG}[{c0}] : memref<1xi32>"
+        ));
+        self.depth -= 1;
+        self.line("}");
+    }
+
+    /// Rounds an f16 result (computed in f32) to f16: f16 arithmetic is
+    /// rounded at each operation, as the contract says.
+    fn round_if_f16(&mut self, v: String, d: DType, w: usize) -> String {
+        if d == DType::F16 {
+            self.round_f16(&v, w)
+        } else {
+            v
+        }
     }
 
     /// Rounds an f32 compute value to f16 precision.
@@ -1416,7 +1545,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let (ft, tt) = (vt(fc, w), vt(tc, w));
         let v = match (from.is_float(), to.is_float()) {
             (false, false) => return x.to_string(),
-            (true, false) => return self.op(&format!("arith.fptosi {x} : {ft} to {tt}")),
+            (true, false) => return self.float_to_int(x, from, w),
             (false, true) => self.op(&format!("arith.sitofp {x} : {ft} to {tt}")),
             (true, true) if fc == tc => x.to_string(),
             (true, true) if fc == "f32" => self.op(&format!("arith.extf {x} : {ft} to {tt}")),
@@ -1427,6 +1556,42 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         } else {
             v
         }
+    }
+
+    /// Float to i32 as the contract defines it (Rust's `as`): truncation
+    /// toward zero, saturating at the i32 range, NaN to 0. LLVM's `fptosi`
+    /// is poison out of range, so only in-range values reach it.
+    fn float_to_int(&mut self, x: &str, from: DType, w: usize) -> String {
+        // f16 values are computed in f32.
+        let fd = if from == DType::F64 {
+            DType::F64
+        } else {
+            DType::F32
+        };
+        let (ft, it, bt) = (vt(cty(fd), w), vt("i32", w), vt("i1", w));
+        let lo_ok = if fd == DType::F64 {
+            let lo = self.cval(fd, -2_147_483_649.0, w);
+            self.op(&format!("arith.cmpf ogt, {x}, {lo} : {ft}"))
+        } else {
+            let lo = self.cval(fd, -2_147_483_648.0, w);
+            self.op(&format!("arith.cmpf oge, {x}, {lo} : {ft}"))
+        };
+        let hi = self.cval(fd, 2_147_483_648.0, w);
+        let hi_ok = self.op(&format!("arith.cmpf olt, {x}, {hi} : {ft}"));
+        let ok = self.op(&format!("arith.andi {lo_ok}, {hi_ok} : {bt}"));
+        let fz = self.cval(fd, 0.0, w);
+        let xs = self.op(&format!("arith.select {ok}, {x}, {fz} : {bt}, {ft}"));
+        let i = self.op(&format!("arith.fptosi {xs} : {ft} to {it}"));
+        let pos = self.op(&format!("arith.cmpf ogt, {x}, {fz} : {ft}"));
+        let (imax, imin) = (
+            self.cval(DType::I32, i32::MAX as f64, w),
+            self.cval(DType::I32, i32::MIN as f64, w),
+        );
+        let sat = self.op(&format!("arith.select {pos}, {imax}, {imin} : {bt}, {it}"));
+        let nan = self.op(&format!("arith.cmpf uno, {x}, {x} : {ft}"));
+        let iz = self.cval(DType::I32, 0.0, w);
+        let sat = self.op(&format!("arith.select {nan}, {iz}, {sat} : {bt}, {it}"));
+        self.op(&format!("arith.select {ok}, {i}, {sat} : {bt}, {it}"))
     }
 
     fn call(&mut self, f: Func, xs: &[String], d: DType, w: usize) -> String {

@@ -19,7 +19,10 @@
 //!   OpenCL comparison results), `long` masks next to `double` lanes;
 //! - `arith.maximumf`/`minimumf` propagate NaN (OpenCL `fmax` does not);
 //!   i32 floor division arrives spelled out (divsi, remsi, select);
-//! - unsigned arith ops cast to `uint`.
+//! - unsigned arith ops cast to `uint`; i32 `+ - *` wrap through `uint`
+//!   (signed overflow is undefined in C); `fptosi` saturates
+//!   (`convert_int_sat_rtz`; the kernel also only converts in-range values);
+//!   i32 division never sees a zero or -1 divisor (see `emit`).
 
 use melior::ir::operation::{OperationLike, OperationRef};
 use melior::ir::BlockLike;
@@ -399,9 +402,12 @@ impl Emitter {
                 let r = op.result(0).map_err(|_| e("constant without a result"))?;
                 self.vals.insert(key(&r), Val { expr, ty });
             }
-            "arith.addf" | "arith.addi" => self.bin(op, "+")?,
-            "arith.subf" | "arith.subi" => self.bin(op, "-")?,
-            "arith.mulf" | "arith.muli" => self.bin(op, "*")?,
+            "arith.addf" => self.bin(op, "+")?,
+            "arith.subf" => self.bin(op, "-")?,
+            "arith.mulf" => self.bin(op, "*")?,
+            "arith.addi" => self.wrapping(op, "+")?,
+            "arith.subi" => self.wrapping(op, "-")?,
+            "arith.muli" => self.wrapping(op, "*")?,
             "arith.divf" | "arith.divsi" => self.bin(op, "/")?,
             "arith.remsi" => self.bin(op, "%")?,
             "arith.remf" => self.call(op, "fmod")?,
@@ -484,7 +490,20 @@ impl Emitter {
                 };
                 self.def(op, ty, expr)?;
             }
-            "arith.sitofp" | "arith.fptosi" | "arith.extf" => {
+            "arith.fptosi" => {
+                // Saturating, NaN to 0: C's cast is undefined out of range.
+                let x = self.operands(op)?;
+                let ty = Self::result_ty(op, 0)?;
+                let n = if ty.w == 1 {
+                    String::new()
+                } else {
+                    ty.w.to_string()
+                };
+                let base = ty.c();
+                let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
+                self.def(op, ty, format!("convert_{base}{n}_sat_rtz({})", x[0].expr))?;
+            }
+            "arith.sitofp" | "arith.extf" => {
                 let x = self.operands(op)?;
                 let ty = Self::result_ty(op, 0)?;
                 let expr = if x[0].ty.c() == ty.c() {
@@ -580,6 +599,8 @@ impl Emitter {
                 let comb = |a: &str, b: &str| -> Result<String, ClError> {
                     Ok(match kind.as_str() {
                         "add" => format!("{a} + {b}"),
+                        "or" => format!("{a} | {b}"),
+                        "and" => format!("{a} & {b}"),
                         "mul" => format!("{a} * {b}"),
                         "maximumf" => format!("KILN_MAXF({a}, {b})"),
                         "minimumf" => format!("KILN_MINF({a}, {b})"),
@@ -742,6 +763,20 @@ impl Emitter {
         let x = self.operands(op)?;
         let ty = Self::result_ty(op, 0)?;
         self.def(op, ty, format!("{} {sym} {}", x[0].expr, x[1].expr))
+    }
+
+    /// Integer `+ - *` that wraps as the contract says: signed overflow is
+    /// undefined in OpenCL C, so i32 arithmetic goes through `uint`.
+    /// (Index arithmetic stays signed: sizes are checked to fit.)
+    fn wrapping(&mut self, op: &OperationRef, sym: &str) -> Result<(), ClError> {
+        let x = self.operands(op)?;
+        let ty = Self::result_ty(op, 0)?;
+        if ty.elem != Elem::I32 {
+            return self.bin(op, sym);
+        }
+        let (c, u) = (ty.c(), ty.unsigned());
+        let expr = format!("as_{c}(as_{u}({}) {sym} as_{u}({}))", x[0].expr, x[1].expr);
+        self.def(op, ty, expr)
     }
 
     fn call(&mut self, op: &OperationRef, f: &str) -> Result<(), ClError> {
