@@ -34,7 +34,9 @@ impl Runtime {
     /// Builds `prog` (through the binary cache) and creates its kernels.
     pub fn load(&self, prog: &ClProgram) -> Result<Loaded, OclError> {
         let t0 = std::time::Instant::now();
-        let (program, cached) = self.build(&prog.source, "-cl-mad-enable")?;
+        // No `-cl-mad-enable`: it would let the driver fuse a*b+c anywhere
+        // with lower precision, against the contract.
+        let (program, cached) = self.build(&prog.source, "")?;
         let kernels = prog
             .stmts
             .iter()

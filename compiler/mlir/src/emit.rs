@@ -996,8 +996,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 if innermost {
                     let mut next = Vec::new();
                     for (p, acc) in pts.iter().zip(&cur) {
-                        let x = self.expr(s.value, p, w);
-                        next.push(self.combine(s.op, acc, &x, w));
+                        next.push(self.accumulate(acc, p, w));
                     }
                     cur = next;
                 } else {
@@ -1126,15 +1125,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     for ni in 0..nv {
                         let base = self.add_const(&iv, ni * w);
                         let pt = set(p, &base, w > 1);
-                        let x = self.expr(s.value, &pt, w);
                         let slot = mi * per + ni;
-                        cur[slot] = self.combine(s.op, &cur[slot], &x, w);
+                        cur[slot] = self.accumulate(&cur[slot].clone(), &pt, w);
                     }
                 } else {
                     let pt = set(p, &iv, false);
-                    let x = self.expr(s.value, &pt, 1);
                     let slot = mi * per + nv;
-                    cur[slot] = self.combine(s.op, &cur[slot], &x, 1);
+                    cur[slot] = self.accumulate(&cur[slot].clone(), &pt, 1);
                 }
             }
             self.for_close(&cur, tys);
@@ -1158,6 +1155,28 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 (self.cidx(0), self.cidx(ext as i64))
             }
         }
+    }
+
+    /// Combines the statement's value at point `p` into the accumulator.
+    /// On GPU-like devices a product summed into a `+=` reduction is one
+    /// explicit `fma` (OpenCL C is printed with contraction off, so only
+    /// this fusion, which the contract allows, happens); on the CPU the
+    /// `contract` flags let LLVM fuse it.
+    fn accumulate(&mut self, acc: &str, p: &[Option<VarVal>], w: usize) -> String {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        let d = self.target_dtype();
+        if let (Some(_), AssignOp::Add, ExprKind::Binary(BinOp::Mul, a, b)) =
+            (self.gpu, s.op, &k.exprs[s.value].kind)
+        {
+            if matches!(d, DType::F32 | DType::F64) {
+                let (a, b) = (self.expr(*a, p, w), self.expr(*b, p, w));
+                let ty = vt(cty(d), w);
+                return self.op(&format!("math.fma {a}, {b}, {acc} : {ty}"));
+            }
+        }
+        let x = self.expr(s.value, p, w);
+        self.combine(s.op, acc, &x, w)
     }
 
     fn combine(&mut self, op: AssignOp, acc: &str, x: &str, w: usize) -> String {

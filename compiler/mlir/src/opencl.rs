@@ -232,6 +232,9 @@ fn kiln_half(bits: u16) -> f64 {
 }
 
 const HEADER: &str = "\
+// Each operation is rounded (the kiln contract): no implicit a*b+c fusion;
+// the kernels write the fusions the contract allows as fma.
+#pragma OPENCL FP_CONTRACT OFF
 // NaN-propagating max/min (arith.maximumf/minimumf); fmax/fmin drop NaN.
 // (A ternary, not select: scalar isunordered is int even for doubles.)
 #define KILN_MAXF(a, b) (isunordered(a, b) ? (a) + (b) : fmax(a, b))
