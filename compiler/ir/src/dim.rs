@@ -43,8 +43,14 @@ pub enum DimEvalError {
 }
 
 impl DimExpr {
-    /// Evaluates with `lookup` giving each symbol's value.
+    /// Evaluates with `lookup` giving each symbol's value, in checked i64
+    /// arithmetic: an intermediate or final value outside i64 is
+    /// [`DimEvalError::Overflow`], never a wrap.
     pub fn eval(&self, lookup: &dyn Fn(SymbolId) -> Option<i64>) -> Result<i64, DimEvalError> {
+        crate::with_stack(|| self.eval_inner(lookup))
+    }
+
+    fn eval_inner(&self, lookup: &dyn Fn(SymbolId) -> Option<i64>) -> Result<i64, DimEvalError> {
         use DimEvalError::*;
         Ok(match self {
             DimExpr::Lit(v) => *v,
@@ -76,24 +82,35 @@ impl DimExpr {
         self.eval(&|_| None).ok()
     }
 
-    /// Linear normal form `Σ coef·sym + c`, when the expression is linear.
+    /// Linear normal form `Σ coef·sym + c`, when the expression is linear
+    /// and its coefficients fit in i64 (checked arithmetic throughout).
     fn linear(&self) -> Option<(BTreeMap<u32, i64>, i64)> {
+        crate::with_stack(|| self.linear_inner())
+    }
+
+    fn linear_inner(&self) -> Option<(BTreeMap<u32, i64>, i64)> {
         match self {
             DimExpr::Lit(v) => Some((BTreeMap::new(), *v)),
             DimExpr::Sym(s) => Some((BTreeMap::from([(s.into_raw().into_u32(), 1)]), 0)),
             DimExpr::Add(a, b) | DimExpr::Sub(a, b) => {
-                let sign = if matches!(self, DimExpr::Sub(..)) {
-                    -1
-                } else {
-                    1
-                };
+                let sub = matches!(self, DimExpr::Sub(..));
                 let (mut ta, ca) = a.linear()?;
                 let (tb, cb) = b.linear()?;
                 for (k, v) in tb {
-                    *ta.entry(k).or_insert(0) += sign * v;
+                    let e = ta.entry(k).or_insert(0);
+                    *e = if sub {
+                        e.checked_sub(v)?
+                    } else {
+                        e.checked_add(v)?
+                    };
                 }
                 ta.retain(|_, v| *v != 0);
-                Some((ta, ca.checked_add(sign * cb)?))
+                let c = if sub {
+                    ca.checked_sub(cb)?
+                } else {
+                    ca.checked_add(cb)?
+                };
+                Some((ta, c))
             }
             DimExpr::Mul(a, b) => {
                 let (ta, ca) = a.linear()?;
@@ -103,8 +120,10 @@ impl DimExpr {
                     (_, true) => (ta, cb, ca),
                     _ => return None,
                 };
-                let mut t: BTreeMap<u32, i64> =
-                    terms.into_iter().map(|(s, v)| (s, v * k)).collect();
+                let mut t = BTreeMap::new();
+                for (s, v) in terms {
+                    t.insert(s, v.checked_mul(k)?);
+                }
                 t.retain(|_, v| *v != 0);
                 Some((t, c.checked_mul(k)?))
             }
@@ -125,6 +144,10 @@ impl DimExpr {
 
     /// Symbols used, in order of first use.
     pub fn symbols(&self, out: &mut Vec<SymbolId>) {
+        crate::with_stack(|| self.symbols_inner(out))
+    }
+
+    fn symbols_inner(&self, out: &mut Vec<SymbolId>) {
         match self {
             DimExpr::Lit(_) => {}
             DimExpr::Sym(s) => {
@@ -160,11 +183,11 @@ impl DimExpr {
             if paren {
                 out.push('(');
             }
-            go(a, name, out, p, false);
+            crate::with_stack(|| go(a, name, out, p, false));
             out.push(' ');
             out.push_str(op);
             out.push(' ');
-            go(b, name, out, p, true);
+            crate::with_stack(|| go(b, name, out, p, true));
             if paren {
                 out.push(')');
             }

@@ -5,8 +5,17 @@ use crate::diag::{Diag, ErrorKind};
 use crate::lexer::{lex, Tok, Token};
 use crate::span::Span;
 
-/// Deepest expression nesting accepted (guards the stack against hostile input).
-const MAX_DEPTH: usize = 256;
+/// Deepest expression nesting accepted: parentheses, unary minus, call
+/// arguments and indices (guards the parser's stack against hostile input).
+pub const MAX_DEPTH: usize = 256;
+
+/// Greatest expression height accepted: binary and unary operators on the
+/// longest path from an expression's root to a leaf. A flat chain
+/// `a + b + ... ` of n terms has height n - 1. This bounds every recursive
+/// walk of a syntax tree or size expression (the walks of this crate run
+/// under [`crate::with_stack`]; derived `Drop`, `Clone` and `PartialEq` and
+/// downstream walkers rely on the bound).
+pub const MAX_HEIGHT: usize = 20_000;
 
 /// Parses a whole file.
 pub fn parse(src: &str) -> Result<File, Diag> {
@@ -159,20 +168,28 @@ impl Parser {
 
     /// Comma-separated expressions up to and including `close`.
     fn expr_list(&mut self, close: Tok) -> Result<Vec<ExprAst>, Diag> {
+        self.expr_list_h(close).map(|(l, _)| l)
+    }
+
+    /// [`Parser::expr_list`] with the greatest height among the items.
+    fn expr_list_h(&mut self, close: Tok) -> Result<(Vec<ExprAst>, usize), Diag> {
         let mut out = Vec::new();
+        let mut height = 0;
         if *self.peek() == close {
             self.bump();
-            return Ok(out);
+            return Ok((out, height));
         }
         loop {
-            out.push(self.expr()?);
+            let (e, h) = self.expr_h()?;
+            out.push(e);
+            height = height.max(h);
             if *self.peek() == Tok::Comma {
                 self.bump();
                 continue;
             }
             if *self.peek() == close {
                 self.bump();
-                return Ok(out);
+                return Ok((out, height));
             }
             let want = if close == Tok::RBracket {
                 "`,` or `]`"
@@ -219,7 +236,15 @@ impl Parser {
         })
     }
 
+    /// A whole expression: a nesting level of its own (parentheses, call
+    /// arguments, indices, dimensions and statement values all come here).
     fn expr(&mut self) -> Result<ExprAst, Diag> {
+        self.expr_h().map(|(e, _)| e)
+    }
+
+    /// [`Parser::expr`] with the tree height (operators on the longest path
+    /// from the root to a leaf).
+    fn expr_h(&mut self) -> Result<(ExprAst, usize), Diag> {
         let saved = self.depth;
         let r = self
             .enter()
@@ -228,8 +253,8 @@ impl Parser {
         r
     }
 
-    fn comparison(&mut self) -> Result<ExprAst, Diag> {
-        let lhs = self.additive()?;
+    fn comparison(&mut self) -> Result<(ExprAst, usize), Diag> {
+        let lhs = self.chain(2)?;
         let op = match self.peek() {
             Tok::Lt => BinOp::Lt,
             Tok::Le => BinOp::Le,
@@ -239,8 +264,8 @@ impl Parser {
             Tok::Ne => BinOp::Ne,
             _ => return Ok(lhs),
         };
-        self.bump();
-        let rhs = self.additive()?;
+        let op_span = self.bump().span;
+        let rhs = self.chain(2)?;
         if matches!(
             self.peek(),
             Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge | Tok::EqEq | Tok::Ne
@@ -251,10 +276,12 @@ impl Parser {
                 "comparisons cannot be chained",
             ));
         }
-        Ok(binary(op, lhs, rhs))
+        self.combine(op, op_span, lhs, rhs)
     }
 
-    /// Counts one more level of tree height against [`MAX_DEPTH`].
+    /// Counts one more level of nesting against [`MAX_DEPTH`]. Only real
+    /// nesting counts (parentheses, unary minus, call arguments, indices):
+    /// those are what the parser recurses on.
     fn enter(&mut self) -> Result<(), Diag> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -264,35 +291,32 @@ impl Parser {
                 "expression nested too deeply",
             )
             .help(format!(
-                "at most {MAX_DEPTH} levels of operators and parentheses"
+                "at most {MAX_DEPTH} levels of parentheses, unary minus, calls and indices"
             )));
         }
         Ok(())
     }
 
-    fn additive(&mut self) -> Result<ExprAst, Diag> {
-        self.chain(2)
+    /// `lhs op rhs`, checking the height of the result against [`MAX_HEIGHT`].
+    fn combine(
+        &self,
+        op: BinOp,
+        op_span: Span,
+        (lhs, hl): (ExprAst, usize),
+        (rhs, hr): (ExprAst, usize),
+    ) -> Result<(ExprAst, usize), Diag> {
+        let h = hl.max(hr) + 1;
+        if h > MAX_HEIGHT {
+            return Err(too_long(op_span));
+        }
+        Ok((binary(op, lhs, rhs), h))
     }
 
     /// A left-associative chain of the binary operators of precedence
-    /// `prec` (2: `+ -`, 3: `* /`). Each operator counts one level of tree
-    /// height against the depth limit.
-    fn chain(&mut self, prec: u8) -> Result<ExprAst, Diag> {
-        let saved = self.depth;
-        let r = self.chain_inner(prec);
-        self.depth = saved;
-        r
-    }
-
-    fn chain_operand(&mut self, prec: u8) -> Result<ExprAst, Diag> {
-        if prec == 2 {
-            self.chain(3)
-        } else {
-            self.unary()
-        }
-    }
-
-    fn chain_inner(&mut self, prec: u8) -> Result<ExprAst, Diag> {
+    /// `prec` (2: `+ -`, 3: `* /`), parsed iteratively: a long flat chain
+    /// is not nesting and does not count against [`MAX_DEPTH`], only against
+    /// [`MAX_HEIGHT`].
+    fn chain(&mut self, prec: u8) -> Result<(ExprAst, usize), Diag> {
         let mut lhs = self.chain_operand(prec)?;
         loop {
             let op = match (prec, self.peek()) {
@@ -302,56 +326,90 @@ impl Parser {
                 (3, Tok::Slash) => BinOp::Div,
                 _ => return Ok(lhs),
             };
-            self.bump();
-            self.enter()?;
+            let op_span = self.bump().span;
             let rhs = self.chain_operand(prec)?;
-            lhs = binary(op, lhs, rhs);
+            lhs = self.combine(op, op_span, lhs, rhs)?;
         }
     }
 
-    fn unary(&mut self) -> Result<ExprAst, Diag> {
+    fn chain_operand(&mut self, prec: u8) -> Result<(ExprAst, usize), Diag> {
+        if prec == 2 {
+            self.chain(3)
+        } else {
+            self.unary()
+        }
+    }
+
+    fn unary(&mut self) -> Result<(ExprAst, usize), Diag> {
         if *self.peek() == Tok::Minus {
             let start = self.bump().span;
+            // `-` directly before an integer literal is part of the literal,
+            // so the most negative i32 (`-2147483648`) can be written.
+            if let Tok::Int(t) = self.peek().clone() {
+                let end = self.bump().span;
+                return Ok((
+                    ExprAst {
+                        kind: ExprKindAst::Int(format!("-{t}")),
+                        span: start.to(end),
+                    },
+                    0,
+                ));
+            }
             let saved = self.depth;
             let inner = self
                 .enter()
                 .and_then(|()| crate::with_stack(|| self.unary()));
             self.depth = saved;
-            let inner = inner?;
-            return Ok(ExprAst {
-                span: start.to(inner.span),
-                kind: ExprKindAst::Neg(Box::new(inner)),
-            });
+            let (inner, h) = inner?;
+            if h + 1 > MAX_HEIGHT {
+                return Err(too_long(start));
+            }
+            return Ok((
+                ExprAst {
+                    span: start.to(inner.span),
+                    kind: ExprKindAst::Neg(Box::new(inner)),
+                },
+                h + 1,
+            ));
         }
         self.primary()
     }
 
-    fn primary(&mut self) -> Result<ExprAst, Diag> {
+    fn primary(&mut self) -> Result<(ExprAst, usize), Diag> {
         let start = self.span();
         match self.peek().clone() {
             Tok::Int(t) => {
                 self.bump();
-                Ok(ExprAst {
-                    kind: ExprKindAst::Int(t),
-                    span: start,
-                })
+                Ok((
+                    ExprAst {
+                        kind: ExprKindAst::Int(t),
+                        span: start,
+                    },
+                    0,
+                ))
             }
             Tok::Float(t) => {
                 self.bump();
-                Ok(ExprAst {
-                    kind: ExprKindAst::Float(t),
-                    span: start,
-                })
+                Ok((
+                    ExprAst {
+                        kind: ExprKindAst::Float(t),
+                        span: start,
+                    },
+                    0,
+                ))
             }
             Tok::LParen => {
                 self.bump();
-                let inner = self.expr()?;
+                let (inner, h) = self.expr_h()?;
                 let end = self.expect(Tok::RParen, "`)`")?;
                 // Keep the parenthesised span so diagnostics cover the parens.
-                Ok(ExprAst {
-                    kind: inner.kind,
-                    span: start.to(end),
-                })
+                Ok((
+                    ExprAst {
+                        kind: inner.kind,
+                        span: start.to(end),
+                    },
+                    h,
+                ))
             }
             Tok::Ident(name) => {
                 let id = Ident {
@@ -361,33 +419,60 @@ impl Parser {
                 match self.peek() {
                     Tok::LParen => {
                         self.bump();
-                        let args = self.expr_list(Tok::RParen)?;
-                        Ok(ExprAst {
-                            span: start.to(self.prev_span()),
-                            kind: ExprKindAst::Call { func: id, args },
-                        })
+                        let (args, h) = self.expr_list_h(Tok::RParen)?;
+                        Ok((
+                            ExprAst {
+                                span: start.to(self.prev_span()),
+                                kind: ExprKindAst::Call { func: id, args },
+                            },
+                            h,
+                        ))
                     }
                     Tok::LBracket => {
                         self.bump();
-                        let indices = self.expr_list(Tok::RBracket)?;
-                        Ok(ExprAst {
-                            span: start.to(self.prev_span()),
-                            kind: ExprKindAst::Index { name: id, indices },
-                        })
+                        let (indices, h) = self.expr_list_h(Tok::RBracket)?;
+                        Ok((
+                            ExprAst {
+                                span: start.to(self.prev_span()),
+                                kind: ExprKindAst::Index { name: id, indices },
+                            },
+                            h,
+                        ))
                     }
-                    _ if name == "inf" => Ok(ExprAst {
-                        kind: ExprKindAst::Inf,
-                        span: start,
-                    }),
-                    _ => Ok(ExprAst {
-                        kind: ExprKindAst::Name(name),
-                        span: start,
-                    }),
+                    _ if name == "inf" => Ok((
+                        ExprAst {
+                            kind: ExprKindAst::Inf,
+                            span: start,
+                        },
+                        0,
+                    )),
+                    _ => Ok((
+                        ExprAst {
+                            kind: ExprKindAst::Name(name),
+                            span: start,
+                        },
+                        0,
+                    )),
                 }
             }
             _ => Err(self.error("an expression")),
         }
     }
+}
+
+/// The error for an expression higher than [`MAX_HEIGHT`], at the operator
+/// that crosses the limit.
+fn too_long(op_span: Span) -> Diag {
+    Diag::new(
+        ErrorKind::Syntax,
+        op_span,
+        format!("expression too long: more than {MAX_HEIGHT} operators deep"),
+    )
+    .label(format!("operator number {}", MAX_HEIGHT + 1))
+    .help(format!(
+        "an expression may chain at most {MAX_HEIGHT} operators (`a + b + c` chains 2, counted \
+         along its deepest path); split it into statements with temporaries"
+    ))
 }
 
 fn binary(op: BinOp, lhs: ExprAst, rhs: ExprAst) -> ExprAst {
