@@ -163,12 +163,64 @@ impl BinOp {
 }
 
 /// An expression (also used for dimensions and indices).
-#[derive(Clone, Debug, PartialEq)]
+///
+/// `Clone`, `PartialEq`, `Debug` and `Drop` recurse through
+/// [`crate::with_stack`], so trees as high as the parser allows
+/// ([`crate::parser::MAX_HEIGHT`]) are safe on any thread.
 pub struct ExprAst {
     /// What it is.
     pub kind: ExprKindAst,
     /// Where.
     pub span: Span,
+}
+
+impl ExprAst {
+    /// Moves the expression's kind out, leaving a leaf behind (`ExprAst`
+    /// implements `Drop`, so its fields cannot simply be moved out).
+    pub fn take_kind(&mut self) -> ExprKindAst {
+        std::mem::replace(&mut self.kind, ExprKindAst::Inf)
+    }
+}
+
+impl Clone for ExprAst {
+    fn clone(&self) -> Self {
+        crate::with_stack(|| ExprAst {
+            kind: self.kind.clone(),
+            span: self.span,
+        })
+    }
+}
+
+impl PartialEq for ExprAst {
+    fn eq(&self, other: &Self) -> bool {
+        crate::with_stack(|| self.span == other.span && self.kind == other.kind)
+    }
+}
+
+impl std::fmt::Debug for ExprAst {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::with_stack(|| {
+            f.debug_struct("ExprAst")
+                .field("kind", &self.kind)
+                .field("span", &self.span)
+                .finish()
+        })
+    }
+}
+
+impl Drop for ExprAst {
+    fn drop(&mut self) {
+        if matches!(
+            self.kind,
+            ExprKindAst::Neg(_)
+                | ExprKindAst::Binary(..)
+                | ExprKindAst::Call { .. }
+                | ExprKindAst::Index { .. }
+        ) {
+            let kind = self.take_kind();
+            crate::with_stack(move || drop(kind));
+        }
+    }
 }
 
 /// Expression forms.

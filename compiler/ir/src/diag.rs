@@ -52,6 +52,12 @@ pub enum ErrorKind {
     BadTargetIndex,
     /// A dimension that is not positive.
     BadDimension,
+    /// A size, element count, index, or literal too large for kiln (beyond
+    /// i64, beyond the supported element count, beyond i32 where a size or
+    /// index variable is used as an `i32` value, beyond its float type).
+    TooLarge,
+    /// A reserved word (`inf`) used as a name.
+    ReservedWord,
     /// Call time: a parameter without an argument.
     MissingArgument,
     /// Call time: an argument that matches no parameter.
@@ -67,6 +73,39 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for tests that want one example of each.
+    pub const ALL: [ErrorKind; 26] = {
+        use ErrorKind::*;
+        [
+            Syntax,
+            UnknownName,
+            UnknownFunction,
+            UnknownDtype,
+            TypeMismatch,
+            Arity,
+            InvalidExpression,
+            NoPlainUse,
+            RangeMismatch,
+            AssignWithReduction,
+            WriteInput,
+            ReadBeforeDefine,
+            OutputNotWritten,
+            WrittenTwice,
+            DuplicateName,
+            RankMismatch,
+            BadTargetIndex,
+            BadDimension,
+            TooLarge,
+            ReservedWord,
+            MissingArgument,
+            ExtraArgument,
+            ShapeMismatch,
+            OutOfBounds,
+            DtypeMismatch,
+            SizeBinding,
+        ]
+    };
+
     /// Stable code shown in rendered diagnostics, e.g. `kiln::syntax`.
     pub fn code(self) -> &'static str {
         use ErrorKind::*;
@@ -89,6 +128,8 @@ impl ErrorKind {
             RankMismatch => "kiln::rank-mismatch",
             BadTargetIndex => "kiln::bad-target-index",
             BadDimension => "kiln::bad-dimension",
+            TooLarge => "kiln::too-large",
+            ReservedWord => "kiln::reserved-word",
             MissingArgument => "kiln::missing-argument",
             ExtraArgument => "kiln::extra-argument",
             ShapeMismatch => "kiln::shape-mismatch",
@@ -215,10 +256,57 @@ pub struct Report {
     source: Source,
 }
 
+/// Longest source line shown in a snippet, in bytes. `miette` cannot pad
+/// to columns beyond 65535 (it panics), and a snippet of a longer line is
+/// unreadable anyway: such diagnostics name the line and column instead.
+pub const MAX_SNIPPET_LINE: usize = 4096;
+
 impl Report {
     /// The diagnostic.
     pub fn diag(&self) -> &Diag {
         &self.diag
+    }
+
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.diag
+            .span
+            .into_iter()
+            .chain(self.diag.related.iter().map(|(s, _)| *s))
+    }
+
+    /// True when every line a span touches is short enough to show.
+    fn snippet_fits(&self) -> bool {
+        let text = self.source.text.as_bytes();
+        self.spans().all(|s| {
+            let start = (s.start as usize).min(text.len());
+            let end = (s.end as usize).clamp(start, text.len());
+            let first = text[..start]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let last = text[end..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |i| end + i);
+            text[first..last]
+                .split(|&b| b == b'\n')
+                .all(|line| line.len() <= MAX_SNIPPET_LINE)
+        })
+    }
+
+    /// `name:line:column` of the primary span (1-based; column in bytes).
+    fn location(&self) -> Option<String> {
+        let s = self.diag.span?;
+        let text = self.source.text.as_bytes();
+        let start = (s.start as usize).min(text.len());
+        let line = text[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = start
+            - text[..start]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        Some(format!("{}:{line}:{col}", self.source.name))
     }
 
     /// Plain rendering, no colour, 100 columns.
@@ -248,17 +336,30 @@ impl miette::Diagnostic for Report {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+        let mut help = self.diag.help.clone();
+        if !self.snippet_fits() {
+            if let Some(at) = self.location() {
+                let at = format!("at {at} (the line is too long to show)");
+                help = Some(match help {
+                    Some(h) => format!("{h}\n{at}"),
+                    None => at,
+                });
+            }
+        }
+        help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        if !self.snippet_fits() {
+            return None;
+        }
         self.diag.span.map(|_| self as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if !self.snippet_fits() {
+            return None;
+        }
         let span = self.diag.span?;
         let mut labels = vec![miette::LabeledSpan::new_primary_with_span(
             Some(self.diag.label.clone()),

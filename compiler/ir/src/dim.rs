@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 /// A size expression over size symbols and integer literals. `/` is floor
 /// division.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// `Clone`, `PartialEq`, `Hash`, `Debug` and `Drop` recurse through
+/// [`crate::with_stack`], so expressions as high as the parser allows are
+/// safe on any thread.
 pub enum DimExpr {
     /// Integer literal.
     Lit(i64),
@@ -19,6 +22,94 @@ pub enum DimExpr {
     Mul(Box<DimExpr>, Box<DimExpr>),
     /// `a / b` (floor)
     Div(Box<DimExpr>, Box<DimExpr>),
+}
+
+impl DimExpr {
+    /// The two operands of a binary node.
+    fn operands(&self) -> Option<(&DimExpr, &DimExpr)> {
+        match self {
+            DimExpr::Add(a, b) | DimExpr::Sub(a, b) | DimExpr::Mul(a, b) | DimExpr::Div(a, b) => {
+                Some((a, b))
+            }
+            DimExpr::Lit(_) | DimExpr::Sym(_) => None,
+        }
+    }
+}
+
+impl Clone for DimExpr {
+    fn clone(&self) -> Self {
+        crate::with_stack(|| match self {
+            DimExpr::Lit(v) => DimExpr::Lit(*v),
+            DimExpr::Sym(s) => DimExpr::Sym(*s),
+            DimExpr::Add(a, b) => DimExpr::Add(a.clone(), b.clone()),
+            DimExpr::Sub(a, b) => DimExpr::Sub(a.clone(), b.clone()),
+            DimExpr::Mul(a, b) => DimExpr::Mul(a.clone(), b.clone()),
+            DimExpr::Div(a, b) => DimExpr::Div(a.clone(), b.clone()),
+        })
+    }
+}
+
+impl PartialEq for DimExpr {
+    fn eq(&self, other: &Self) -> bool {
+        crate::with_stack(|| match (self, other) {
+            (DimExpr::Lit(a), DimExpr::Lit(b)) => a == b,
+            (DimExpr::Sym(a), DimExpr::Sym(b)) => a == b,
+            _ => {
+                std::mem::discriminant(self) == std::mem::discriminant(other)
+                    && match (self.operands(), other.operands()) {
+                        (Some((a, b)), Some((c, d))) => a == c && b == d,
+                        _ => false,
+                    }
+            }
+        })
+    }
+}
+
+impl Eq for DimExpr {}
+
+impl std::hash::Hash for DimExpr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        crate::with_stack(|| {
+            std::mem::discriminant(self).hash(state);
+            match self {
+                DimExpr::Lit(v) => v.hash(state),
+                DimExpr::Sym(s) => s.hash(state),
+                _ => {
+                    if let Some((a, b)) = self.operands() {
+                        a.hash(state);
+                        b.hash(state);
+                    }
+                }
+            }
+        })
+    }
+}
+
+impl std::fmt::Debug for DimExpr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::with_stack(|| match self {
+            DimExpr::Lit(v) => f.debug_tuple("Lit").field(v).finish(),
+            DimExpr::Sym(s) => f.debug_tuple("Sym").field(s).finish(),
+            DimExpr::Add(a, b) => f.debug_tuple("Add").field(a).field(b).finish(),
+            DimExpr::Sub(a, b) => f.debug_tuple("Sub").field(a).field(b).finish(),
+            DimExpr::Mul(a, b) => f.debug_tuple("Mul").field(a).field(b).finish(),
+            DimExpr::Div(a, b) => f.debug_tuple("Div").field(a).field(b).finish(),
+        })
+    }
+}
+
+impl Drop for DimExpr {
+    fn drop(&mut self) {
+        if let DimExpr::Add(a, b) | DimExpr::Sub(a, b) | DimExpr::Mul(a, b) | DimExpr::Div(a, b) =
+            self
+        {
+            // Move the children out and drop them under `with_stack`; the
+            // boxes are then left holding leaves.
+            let a = std::mem::replace(&mut **a, DimExpr::Lit(0));
+            let b = std::mem::replace(&mut **b, DimExpr::Lit(0));
+            crate::with_stack(move || drop((a, b)));
+        }
+    }
 }
 
 /// Floor division (`None` on division by zero or overflow).

@@ -15,12 +15,14 @@ pub mod ir;
 pub mod lexer;
 pub mod parser;
 pub mod printer;
+pub mod round;
 pub mod span;
 pub mod specialize;
 pub mod validate;
 
 pub use diag::{Diag, ErrorKind, Report, Source};
 pub use ir::{DType, Kernel};
+pub use round::{round_f16, round_f32};
 pub use span::Span;
 pub use specialize::{ArgSpec, Specialized};
 pub use validate::check_source;

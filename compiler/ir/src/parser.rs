@@ -11,10 +11,11 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Greatest expression height accepted: binary and unary operators on the
 /// longest path from an expression's root to a leaf. A flat chain
-/// `a + b + ... ` of n terms has height n - 1. This bounds every recursive
-/// walk of a syntax tree or size expression (the walks of this crate run
-/// under [`crate::with_stack`]; derived `Drop`, `Clone` and `PartialEq` and
-/// downstream walkers rely on the bound).
+/// `a + b + ...` of n terms has height n - 1 and is not nesting. This bounds
+/// the depth of every syntax tree, size expression and IR expression; every
+/// recursive walk of them (this crate's, `Clone`, `PartialEq`, `Debug` and
+/// `Drop` of [`ExprAst`] and [`crate::dim::DimExpr`], and downstream walks
+/// of [`crate::ir::Expr`]) runs under [`crate::with_stack`].
 pub const MAX_HEIGHT: usize = 20_000;
 
 /// Parses a whole file.
@@ -400,12 +401,12 @@ impl Parser {
             }
             Tok::LParen => {
                 self.bump();
-                let (inner, h) = self.expr_h()?;
+                let (mut inner, h) = self.expr_h()?;
                 let end = self.expect(Tok::RParen, "`)`")?;
                 // Keep the parenthesised span so diagnostics cover the parens.
                 Ok((
                     ExprAst {
-                        kind: inner.kind,
+                        kind: inner.take_kind(),
                         span: start.to(end),
                     },
                     h,

@@ -6,7 +6,8 @@
 //! operators, and only the parentheses the precedence rules need (operands of
 //! the same precedence on the right keep theirs, so `a - (b - c)` and
 //! `a + (b + c)` keep their meaning and rounding). Literals keep their
-//! spelling.
+//! spelling; a negative integer literal (`-3`, one token to the parser) is
+//! printed as written, and a negated integer literal as `-(3)`.
 
 use crate::ast::*;
 use std::fmt::Write;
@@ -104,7 +105,12 @@ fn expr_inner(out: &mut String, e: &ExprAst) {
         }
         ExprKindAst::Neg(inner) => {
             out.push('-');
-            let paren = matches!(inner.kind, ExprKindAst::Binary(..) | ExprKindAst::Neg(_));
+            // `-` directly before an integer literal is part of the literal
+            // (`-2147483648`), so a negated integer keeps its parentheses.
+            let paren = matches!(
+                inner.kind,
+                ExprKindAst::Binary(..) | ExprKindAst::Neg(_) | ExprKindAst::Int(_)
+            );
             wrapped(out, inner, paren);
         }
         ExprKindAst::Binary(op, a, b) => {

@@ -105,7 +105,20 @@ impl<'k> Specialized<'k> {
                 .label(format!("declared {}", kernel.type_str(t))));
             }
             for (axis, (d, &n)) in tensor.shape.iter().zip(&arg.shape).enumerate() {
-                let n = n as i64;
+                let n = match i64::try_from(n) {
+                    Ok(n) if n <= MAX_ELEMENTS => n,
+                    _ => {
+                        return Err(Diag::new(
+                            E::TooLarge,
+                            tensor.span,
+                            format!(
+                                "argument `{}` has size {n} in dimension {axis}, more than the supported 2^48",
+                                tensor.name
+                            ),
+                        )
+                        .label(format!("declared {}", kernel.type_str(t))))
+                    }
+                };
                 match d {
                     DimExpr::Sym(s) => match sizes[s.into_raw().into_u32() as usize] {
                         None => sizes[s.into_raw().into_u32() as usize] = Some((n, t, axis)),
@@ -191,22 +204,25 @@ impl<'k> Specialized<'k> {
 
     fn finish(kernel: &'k Kernel, sizes: Vec<i64>) -> Result<Self, Diag> {
         let lookup = |s: SymbolId| sizes.get(s.into_raw().into_u32() as usize).copied();
-        let eval = |d: &DimExpr, span, what: &str| -> Result<usize, Diag> {
+        // `what` names the dimension ("dimension of `y`", "range of `i`"),
+        // `which` more precisely ("dimension 2 of `y`").
+        let eval = |d: &DimExpr, span, what: &str, which: &str| -> Result<usize, Diag> {
             let v = d.eval(&lookup).map_err(|e| {
-                let why = match e {
-                    DimEvalError::DivByZero => "divides by zero".to_string(),
-                    DimEvalError::Overflow => "overflows".to_string(),
-                    DimEvalError::Unbound(s) => {
-                        format!("uses unbound `{}`", kernel.symbols[s].name)
-                    }
+                let (kind, why) = match e {
+                    DimEvalError::DivByZero => (E::BadDimension, "divides by zero".to_string()),
+                    DimEvalError::Overflow => (
+                        E::TooLarge,
+                        "is too large: computing it overflows a 64-bit integer".to_string(),
+                    ),
+                    DimEvalError::Unbound(s) => (
+                        E::SizeBinding,
+                        format!("uses unbound `{}`", kernel.symbols[s].name),
+                    ),
                 };
-                Diag::new(
-                    E::BadDimension,
-                    span,
-                    format!("{what} `{}` {why}", kernel.dim_str(d)),
-                )
+                Diag::new(kind, span, format!("{which} `{}` {why}", kernel.dim_str(d)))
+                    .help(sizes_help(kernel, &sizes))
             })?;
-            if !(1..=MAX_ELEMENTS).contains(&v) {
+            if v < 1 {
                 return Err(Diag::new(
                     E::BadDimension,
                     span,
@@ -217,24 +233,43 @@ impl<'k> Specialized<'k> {
                 )
                 .help(sizes_help(kernel, &sizes)));
             }
-            Ok(v as usize)
+            match usize::try_from(v) {
+                Ok(v) if v as u64 <= MAX_ELEMENTS as u64 => Ok(v),
+                _ => Err(Diag::new(
+                    E::TooLarge,
+                    span,
+                    format!(
+                        "{which} `{}` is too large: it evaluates to {v}, more than the supported 2^48",
+                        kernel.dim_str(d)
+                    ),
+                )
+                .help(sizes_help(kernel, &sizes))),
+            }
         };
         let mut shapes = Vec::new();
         for (_, t) in kernel.tensors.iter() {
             let mut shape = Vec::new();
-            for d in &t.shape {
-                shape.push(eval(d, t.span, &format!("dimension of `{}`", t.name))?);
+            for (axis, d) in t.shape.iter().enumerate() {
+                let what = format!("dimension of `{}`", t.name);
+                let which = format!("dimension {axis} of `{}`", t.name);
+                shape.push(eval(d, t.span, &what, &which)?);
             }
-            check_count(&shape, t.span, &t.name)?;
+            check_count(&shape, t.span, &format!("tensor `{}`", t.name))?;
             shapes.push(shape);
         }
         let mut domains = Vec::new();
         for s in &kernel.stmts {
             let mut ext = Vec::new();
             for v in &s.vars {
-                ext.push(eval(&v.extent, v.span, &format!("range of `{}`", v.name))?);
+                let what = format!("range of `{}`", v.name);
+                ext.push(eval(&v.extent, v.span, &what, &what)?);
             }
-            check_count(&ext, s.span, "the statement's iteration space")?;
+            let target = &kernel.tensors[s.target].name;
+            check_count(
+                &ext,
+                s.span,
+                &format!("the iteration space of the statement writing `{target}`"),
+            )?;
             domains.push(ext);
         }
         let spec = Specialized {
@@ -244,6 +279,7 @@ impl<'k> Specialized<'k> {
             domains,
         };
         spec.check_bounds()?;
+        spec.check_i32_values()?;
         Ok(spec)
     }
 
@@ -258,13 +294,23 @@ impl<'k> Specialized<'k> {
                     return;
                 }
                 for (axis, a) in index.iter().enumerate() {
-                    let Some((lo, hi)) = self.affine_range(a, ext) else {
-                        err = Some(Diag::new(E::OutOfBounds, a.span, "index cannot be evaluated (division by zero or overflow)"));
-                        return;
+                    let name = &k.tensors[*tensor].name;
+                    let (lo, hi) = match self.affine_range_checked(a, ext) {
+                        Ok(r) => r,
+                        Err(why) => {
+                            err = Some(
+                                Diag::new(
+                                    why.0,
+                                    a.span,
+                                    format!("index {axis} of `{name}` {}", why.1),
+                                )
+                                .help(sizes_help(k, &self.sizes)),
+                            );
+                            return;
+                        }
                     };
                     let n = self.shapes[tensor.into_raw().into_u32() as usize][axis] as i64;
                     if lo < 0 || hi >= n {
-                        let name = &k.tensors[*tensor].name;
                         let bad = if lo < 0 { lo } else { hi };
                         err = Some(
                             Diag::new(
@@ -283,21 +329,116 @@ impl<'k> Specialized<'k> {
         err.map_or(Ok(()), Err)
     }
 
-    /// Smallest and largest value of an affine index over the domain `ext`.
-    pub fn affine_range(&self, a: &Affine, ext: &[usize]) -> Option<(i64, i64)> {
+    /// A size symbol or index variable used as an `i32` value must fit in
+    /// i32 for the call's sizes (the value would otherwise wrap).
+    fn check_i32_values(&self) -> Result<(), Diag> {
+        let k = self.kernel;
+        let max = i32::MAX as i64;
+        let mut err = None;
+        for (si, s) in k.stmts.iter().enumerate() {
+            let ext = &self.domains[si];
+            k.walk(s.value, &mut |_, e| {
+                if err.is_some() {
+                    return;
+                }
+                match e.kind {
+                    ExprKind::Size(sym) if self.size(sym) > max => {
+                        let name = &k.symbols[sym].name;
+                        err = Some(
+                            Diag::new(
+                                E::TooLarge,
+                                e.span,
+                                format!(
+                                    "size `{name}` = {} is too large to use as an i32 value (at most {max})",
+                                    self.size(sym)
+                                ),
+                            )
+                            .label("used as an i32 value here")
+                            .with(k.symbols[sym].span, format!("`{name}` is bound here"))
+                            .help(sizes_help(k, &self.sizes)),
+                        );
+                    }
+                    ExprKind::Var(v) if ext[v as usize] as i64 - 1 > max => {
+                        let var = &s.vars[v as usize];
+                        err = Some(
+                            Diag::new(
+                                E::TooLarge,
+                                e.span,
+                                format!(
+                                    "index variable `{}` reaches {}, too large to use as an i32 value (at most {max})",
+                                    var.name,
+                                    ext[v as usize] - 1
+                                ),
+                            )
+                            .label("used as an i32 value here")
+                            .with(
+                                var.span,
+                                format!(
+                                    "`{}` ranges over `{}` = {}",
+                                    var.name,
+                                    k.dim_str(&var.extent),
+                                    ext[v as usize]
+                                ),
+                            )
+                            .help(sizes_help(k, &self.sizes)),
+                        );
+                    }
+                    _ => {}
+                }
+            });
+        }
+        err.map_or(Ok(()), Err)
+    }
+
+    /// Like [`Specialized::affine_range`], with the reason when there is no
+    /// range: the error class and the end of a message.
+    fn affine_range_checked(&self, a: &Affine, ext: &[usize]) -> Result<(i64, i64), (E, String)> {
         let lookup = |s: SymbolId| self.sizes.get(s.into_raw().into_u32() as usize).copied();
-        let off = a.offset.eval(&lookup).ok()?;
+        let why = |e: DimEvalError, what: &str, d: &DimExpr| match e {
+            DimEvalError::DivByZero => (
+                E::BadDimension,
+                format!(
+                    "cannot be evaluated: its {what} `{}` divides by zero",
+                    self.kernel.dim_str(d)
+                ),
+            ),
+            DimEvalError::Overflow | DimEvalError::Unbound(_) => (
+                E::TooLarge,
+                format!(
+                    "is too large: its {what} `{}` overflows a 64-bit integer",
+                    self.kernel.dim_str(d)
+                ),
+            ),
+        };
+        let too_large = || {
+            (
+                E::TooLarge,
+                "is too large: its value overflows a 64-bit integer".to_string(),
+            )
+        };
+        let off = a
+            .offset
+            .eval(&lookup)
+            .map_err(|e| why(e, "offset", &a.offset))?;
         let (mut lo, mut hi) = (off, off);
         for (v, c) in &a.terms {
-            let c = c.eval(&lookup).ok()?;
-            let span = c.checked_mul(ext[*v as usize] as i64 - 1)?;
+            let c = c.eval(&lookup).map_err(|e| why(e, "coefficient", c))?;
+            let n = ext.get(*v as usize).copied().unwrap_or(1);
+            let last = i64::try_from(n).map_err(|_| too_large())? - 1;
+            let span = c.checked_mul(last).ok_or_else(too_large)?;
             if c >= 0 {
-                hi = hi.checked_add(span)?;
+                hi = hi.checked_add(span).ok_or_else(too_large)?;
             } else {
-                lo = lo.checked_add(span)?;
+                lo = lo.checked_add(span).ok_or_else(too_large)?;
             }
         }
-        Some((lo, hi))
+        Ok((lo, hi))
+    }
+
+    /// Smallest and largest value of an affine index over the domain `ext`
+    /// (`None` when a value overflows i64 or divides by zero).
+    pub fn affine_range(&self, a: &Affine, ext: &[usize]) -> Option<(i64, i64)> {
+        self.affine_range_checked(a, ext).ok()
     }
 
     /// Evaluates a size expression (valid for any expression of this kernel).
@@ -339,21 +480,89 @@ impl<'k> Specialized<'k> {
     pub fn domain(&self, stmt: usize) -> &[usize] {
         &self.domains[stmt]
     }
+
+    /// Element count of a tensor (at most [`MAX_ELEMENTS`]).
+    pub fn numel(&self, t: TensorId) -> usize {
+        self.shape(t).iter().product()
+    }
+
+    /// The largest element count of any tensor (inputs, outputs and
+    /// temporaries), so the largest flat index plus one. A backend that
+    /// indexes with 32-bit integers needs it below 2^31.
+    pub fn max_numel(&self) -> usize {
+        self.shapes
+            .iter()
+            .map(|s| s.iter().product())
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// The largest iteration count of any statement (the product of its
+    /// loop extents).
+    pub fn max_iterations(&self) -> usize {
+        self.domains
+            .iter()
+            .map(|d| d.iter().product())
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// An upper bound on the magnitude of every integer a compiled kernel
+    /// computes to address memory: flat element offsets, loop counters and
+    /// iteration counts, size values, and the coefficients and offsets of
+    /// affine indices. A backend may index with `i32` when this is at most
+    /// `i32::MAX` ([`Specialized::fits_i32_indexing`]).
+    pub fn index_bound(&self) -> u64 {
+        let mut bound = self.max_numel().max(self.max_iterations()) as u64;
+        for &v in &self.sizes {
+            bound = bound.max(v.unsigned_abs());
+        }
+        for s in &self.kernel.stmts {
+            self.kernel.walk(s.value, &mut |_, e| {
+                if let ExprKind::Read { index, .. } = &e.kind {
+                    for a in index {
+                        let (terms, off) = self.affine(a);
+                        bound = bound.max(off.unsigned_abs());
+                        for (_, c) in terms {
+                            bound = bound.max(c.unsigned_abs());
+                        }
+                    }
+                }
+            });
+        }
+        bound
+    }
+
+    /// True when [`Specialized::index_bound`] fits in `i32`: flat offsets,
+    /// loop counters and affine index arithmetic cannot overflow 32 bits.
+    pub fn fits_i32_indexing(&self) -> bool {
+        self.index_bound() <= i32::MAX as u64
+    }
+}
+
+/// Element count of `dims`, `None` beyond u64.
+fn count(dims: &[usize]) -> Option<u64> {
+    dims.iter()
+        .try_fold(1u64, |n, &d| n.checked_mul(u64::try_from(d).ok()?))
 }
 
 fn check_count(dims: &[usize], span: crate::Span, what: &str) -> Result<(), Diag> {
-    let mut n: i64 = 1;
-    for &d in dims {
-        n = n.saturating_mul(d as i64);
-    }
-    if n > MAX_ELEMENTS {
-        return Err(Diag::new(
-            E::BadDimension,
+    let shape = format!("{dims:?}");
+    match count(dims) {
+        Some(n) if n <= MAX_ELEMENTS as u64 => Ok(()),
+        Some(n) => Err(Diag::new(
+            E::TooLarge,
             span,
-            format!("{what} would have {n} elements, more than the supported 2^48"),
-        ));
+            format!("{what} is too large: {shape} is {n} elements, more than the supported 2^48"),
+        )),
+        None => Err(Diag::new(
+            E::TooLarge,
+            span,
+            format!(
+                "{what} is too large: {shape} is more elements than a 64-bit count holds (the limit is 2^48)"
+            ),
+        )),
     }
-    Ok(())
 }
 
 fn sizes_help(k: &Kernel, sizes: &[i64]) -> String {

@@ -4,9 +4,10 @@
 
 use crate::ast::*;
 use crate::diag::{Diag, ErrorKind as E};
-use crate::dim::DimExpr;
+use crate::dim::{DimEvalError, DimExpr};
 use crate::ir::*;
 use crate::span::Span;
+use crate::specialize::MAX_ELEMENTS;
 use la_arena::Arena;
 use std::collections::{BTreeMap, HashMap};
 
@@ -160,11 +161,89 @@ struct AffineForm {
 fn parse_int(text: &str, span: Span) -> Result<i64, Diag> {
     text.parse::<i64>().map_err(|_| {
         Diag::new(
-            E::Syntax,
+            E::TooLarge,
             span,
             format!("integer literal `{text}` is too large"),
         )
+        .label("outside the 64-bit integer range")
     })
+}
+
+/// Words that cannot name a parameter, temporary, size symbol or index
+/// variable: the parser gives them a meaning of their own.
+pub const RESERVED_WORDS: &[&str] = &["inf"];
+
+/// The error for a reserved word used as a name (`what`: "a parameter", ...).
+fn reserved(word: &str, span: Span, what: &str) -> Diag {
+    Diag::new(
+        E::ReservedWord,
+        span,
+        format!("`{word}` is a reserved word and cannot name {what}"),
+    )
+    .label("reserved word")
+    .help(format!(
+        "`{word}` always means infinity; choose another name"
+    ))
+}
+
+/// Fails when `id` is a reserved word.
+fn not_reserved(id: &Ident, what: &str) -> Result<(), Diag> {
+    if RESERVED_WORDS.contains(&id.name.as_str()) {
+        return Err(reserved(&id.name, id.span, what));
+    }
+    Ok(())
+}
+
+/// Fails when a literal of value `v` rounds to infinity in `ty`.
+fn check_float_range(v: f64, ty: DType, text: &str, span: Span) -> Result<(), Diag> {
+    let (overflows, max) = match ty {
+        DType::F64 => (v.is_infinite(), "1.8e308"),
+        DType::F32 => ((v as f32).is_infinite(), "3.4e38"),
+        // f16: 65504 is the largest finite value; from 65520 on, rounding
+        // to nearest gives infinity.
+        DType::F16 => (v.abs() >= 65520.0, "65504"),
+        DType::I32 => (false, ""),
+    };
+    if overflows {
+        return Err(Diag::new(
+            E::TooLarge,
+            span,
+            format!("literal `{text}` is too large for {ty}: it would round to infinity"),
+        )
+        .label(format!("the largest finite {ty} is about {max}"))
+        .help("write `inf` (or `-inf`) for an infinity"));
+    }
+    Ok(())
+}
+
+/// Checks a dimension that has a value without sizes: at least 1, at most
+/// [`MAX_ELEMENTS`], computable in i64.
+fn check_constant_dim(dim: &DimExpr, span: Span, tensor: &str, axis: usize) -> Result<(), Diag> {
+    match dim.eval(&|_| None) {
+        Ok(v) if v < 1 => Err(Diag::new(
+            E::BadDimension,
+            span,
+            format!("dimension evaluates to {v}; dimensions must be at least 1"),
+        )),
+        Ok(v) if v > MAX_ELEMENTS => Err(Diag::new(
+            E::TooLarge,
+            span,
+            format!(
+                "dimension {axis} of `{tensor}` is too large: {v} is more than the supported 2^48 elements"
+            ),
+        )),
+        Ok(_) | Err(DimEvalError::Unbound(_)) => Ok(()),
+        Err(DimEvalError::Overflow) => Err(Diag::new(
+            E::TooLarge,
+            span,
+            format!("dimension {axis} of `{tensor}` is too large: it overflows a 64-bit integer"),
+        )),
+        Err(DimEvalError::DivByZero) => Err(Diag::new(
+            E::BadDimension,
+            span,
+            format!("dimension {axis} of `{tensor}` divides by zero"),
+        )),
+    }
 }
 
 fn conversion(name: &str) -> Option<DType> {
@@ -221,6 +300,7 @@ impl Cx<'_> {
             .map(|p| (p, TensorKind::Input))
             .chain(ast.outputs.iter().map(|p| (p, TensorKind::Output)))
         {
+            not_reserved(&p.name, "a parameter")?;
             let dtype = self.dtype(&p.dtype)?;
             let id = self.tensors.alloc(Tensor {
                 name: p.name.name.clone(),
@@ -248,15 +328,7 @@ impl Cx<'_> {
                 } else {
                     self.dim_expr(d)?
                 };
-                if let Some(v) = dim.constant() {
-                    if v < 1 {
-                        return Err(Diag::new(
-                            E::BadDimension,
-                            d.span,
-                            format!("dimension evaluates to {v}; dimensions must be at least 1"),
-                        ));
-                    }
-                }
+                check_constant_dim(&dim, d.span, &p.name.name, axis)?;
                 shape.push(dim);
             }
             self.tensors[id].shape = shape;
@@ -298,6 +370,7 @@ impl Cx<'_> {
                     Ok(DimExpr::Sym(s))
                 }
             },
+            ExprKindAst::Inf => Err(reserved("inf", d.span, "a size symbol")),
             _ => Err(Diag::new(
                 E::InvalidExpression,
                 d.span,
@@ -309,6 +382,10 @@ impl Cx<'_> {
 
     /// A size expression over bound symbols (output shapes, index coefficients).
     fn dim_expr(&self, d: &ExprAst) -> Result<DimExpr, Diag> {
+        crate::with_stack(|| self.dim_expr_inner(d))
+    }
+
+    fn dim_expr_inner(&self, d: &ExprAst) -> Result<DimExpr, Diag> {
         Ok(match &d.kind {
             ExprKindAst::Int(t) => lit(parse_int(t, d.span)?),
             ExprKindAst::Name(n) => match self.names.get(n) {
@@ -322,6 +399,7 @@ impl Cx<'_> {
                     .help("every size symbol must be bound by an input shape"))
                 }
             },
+            ExprKindAst::Inf => return Err(reserved("inf", d.span, "a size symbol")),
             ExprKindAst::Neg(a) => dim_neg(self.dim_expr(a)?),
             ExprKindAst::Binary(op, a, b) if !op.is_comparison() => {
                 let (a, b) = (Box::new(self.dim_expr(a)?), Box::new(self.dim_expr(b)?));
@@ -346,6 +424,7 @@ impl Cx<'_> {
     /// read of a temporary defined later is "read before define", not "unknown".
     fn temps(&mut self) -> Result<(), Diag> {
         for s in &self.ast.body {
+            not_reserved(&s.target, "a temporary")?;
             match self.names.get(&s.target.name) {
                 None => {
                     self.names
@@ -409,6 +488,9 @@ impl Cx<'_> {
             }
         }
         for (axis, idx) in lhs.iter().enumerate() {
+            if matches!(idx.kind, ExprKindAst::Inf) {
+                return Err(reserved("inf", idx.span, "an index variable"));
+            }
             let ExprKindAst::Name(n) = &idx.kind else {
                 return Err(Diag::new(
                     E::BadTargetIndex,
@@ -709,13 +791,23 @@ impl Cx<'_> {
 
     /// Lowers `e` in a context of type `ty`.
     fn lower(&mut self, e: &ExprAst, ty: DType) -> Result<ExprId, Diag> {
-        crate::with_stack(|| self.lower_inner(e, ty))
+        crate::with_stack(|| self.lower_inner(e, ty, true))
     }
 
-    fn lower_inner(&mut self, e: &ExprAst, ty: DType) -> Result<ExprId, Diag> {
-        if let Some(found) = self.infer(e)? {
-            if found != ty {
-                return Err(self.mismatch(e, ty, found));
+    /// Lowers an operand of `-` or of an arithmetic operator whose whole
+    /// expression was already type-checked against `ty`: the operand's own
+    /// type is then `ty` or open, so it is not inferred again (inferring at
+    /// every level would be quadratic in a long chain `a + b + ...`).
+    fn lower_operand(&mut self, e: &ExprAst, ty: DType) -> Result<ExprId, Diag> {
+        crate::with_stack(|| self.lower_inner(e, ty, false))
+    }
+
+    fn lower_inner(&mut self, e: &ExprAst, ty: DType, check: bool) -> Result<ExprId, Diag> {
+        if check {
+            if let Some(found) = self.infer(e)? {
+                if found != ty {
+                    return Err(self.mismatch(e, ty, found));
+                }
             }
         }
         let span = e.span;
@@ -725,13 +817,19 @@ impl Cx<'_> {
                 if ty == DType::I32 {
                     if i32::try_from(v).is_err() {
                         return Err(Diag::new(
-                            E::TypeMismatch,
+                            E::TooLarge,
                             span,
                             format!("`{t}` does not fit in i32"),
-                        ));
+                        )
+                        .label(format!(
+                            "i32 is {}..={}",
+                            i32::MIN,
+                            i32::MAX
+                        )));
                     }
                     self.push(ExprKind::Int(v), ty, span)
                 } else {
+                    check_float_range(v as f64, ty, t, span)?;
                     self.push(ExprKind::Float(v as f64), ty, span)
                 }
             }
@@ -746,6 +844,7 @@ impl Cx<'_> {
                 let v: f64 = t
                     .parse()
                     .map_err(|_| Diag::new(E::Syntax, span, format!("malformed number `{t}`")))?;
+                check_float_range(v, ty, t, span)?;
                 self.push(ExprKind::Float(v), ty, span)
             }
             ExprKindAst::Inf => {
@@ -809,7 +908,7 @@ impl Cx<'_> {
                 self.push(ExprKind::Read { tensor: t, index }, ty, span)
             }
             ExprKindAst::Neg(a) => {
-                let a = self.lower(a, ty)?;
+                let a = self.lower_operand(a, ty)?;
                 self.push(ExprKind::Neg(a), ty, span)
             }
             ExprKindAst::Binary(op, a, b) => {
@@ -821,7 +920,7 @@ impl Cx<'_> {
                     )
                     .help("write `select(a < b, x, y)`"));
                 }
-                let (a, b) = (self.lower(a, ty)?, self.lower(b, ty)?);
+                let (a, b) = (self.lower_operand(a, ty)?, self.lower_operand(b, ty)?);
                 self.push(ExprKind::Binary(*op, a, b), ty, span)
             }
             ExprKindAst::Call { func, args } => self.call(func, args, ty, span)?,
@@ -1001,9 +1100,8 @@ impl Cx<'_> {
                     _ => return Err(not_affine("a comparison is not")),
                 }
             }
-            ExprKindAst::Float(_) | ExprKindAst::Inf => {
-                return Err(not_affine("a decimal literal is not"))
-            }
+            ExprKindAst::Inf => return Err(reserved("inf", e.span, "an index variable")),
+            ExprKindAst::Float(_) => return Err(not_affine("a decimal literal is not")),
             ExprKindAst::Call { .. } => return Err(not_affine("a function call is not")),
             ExprKindAst::Index { .. } => {
                 return Err(not_affine("a tensor read is not (no gathers)"))
@@ -1013,10 +1111,13 @@ impl Cx<'_> {
 }
 
 fn is_int_literal(e: &ExprAst) -> bool {
-    match &e.kind {
-        ExprKindAst::Int(_) => true,
-        ExprKindAst::Neg(a) => is_int_literal(a),
-        _ => false,
+    let mut e = e;
+    loop {
+        match &e.kind {
+            ExprKindAst::Int(_) => return true,
+            ExprKindAst::Neg(a) => e = a,
+            _ => return false,
+        }
     }
 }
 
