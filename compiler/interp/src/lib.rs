@@ -262,8 +262,8 @@ fn idx(t: kiln_ir::ir::TensorId) -> usize {
 /// Rounds an f64 to the precision of `dtype`.
 fn round_to(dtype: DType, v: f64) -> f64 {
     match dtype {
-        DType::F16 => half::f16::from_f64(v).to_f64(),
-        DType::F32 => v as f32 as f64,
+        DType::F16 => kiln_ir::round_f16(v),
+        DType::F32 => kiln_ir::round_f32(v),
         DType::F64 => v,
         DType::I32 => v,
     }
@@ -504,19 +504,33 @@ fn combine(op: AssignOp, ty: DType, acc: f64, x: f64) -> f64 {
     }
 }
 
-/// Larger of two, NaN if either is NaN (MLIR's `arith.maximumf`).
+/// Larger of two, NaN if either is NaN, +0 above -0 (MLIR's
+/// `arith.maximumf`, IEEE 754-2019 `maximum`).
 fn nan_max(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() {
         f64::NAN
+    } else if a == b {
+        if a.is_sign_negative() {
+            b
+        } else {
+            a
+        }
     } else {
         a.max(b)
     }
 }
 
-/// Smaller of two, NaN if either is NaN (MLIR's `arith.minimumf`).
+/// Smaller of two, NaN if either is NaN, -0 below +0 (MLIR's
+/// `arith.minimumf`).
 fn nan_min(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() {
         f64::NAN
+    } else if a == b {
+        if a.is_sign_negative() {
+            a
+        } else {
+            b
+        }
     } else {
         a.min(b)
     }

@@ -190,9 +190,9 @@ fn vt(base: &str, w: usize) -> String {
 /// be reassociated (and a product fused into a sum), nothing else.
 const FM: &str = "fastmath<reassoc,contract>";
 
-/// `v` rounded to the nearest f16 (ties to even), as an f64.
+/// `v` rounded to the nearest f16 (ties to even, once), as an f64.
 fn round_half(v: f64) -> f64 {
-    half::f16::from_f64(v).to_f64()
+    kiln_ir::round_f16(v)
 }
 
 /// Value of an index variable at a point: an `index` SSA value, and whether
@@ -1447,7 +1447,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 };
                 let f = if divides(*otherwise) {
                     let ones = if w == 1 {
-                        self.constant("true", "i1")
+                        self.constant("1", "i1")
                     } else {
                         self.constant("dense<true>", &bt)
                     };
@@ -1566,6 +1566,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             (false, false) => return x.to_string(),
             (true, false) => return self.float_to_int(x, from, w),
             (false, true) => self.op(&format!("arith.sitofp {x} : {ft} to {tt}")),
+            // One rounding, f64 straight to f16 (not through f32).
+            (true, true) if from == DType::F64 && to == DType::F16 => {
+                let h = self.op(&format!("arith.truncf {x} : {ft} to {}", vt("f16", w)));
+                return self.op(&format!("arith.extf {h} : {} to {tt}", vt("f16", w)));
+            }
             (true, true) if fc == tc => x.to_string(),
             (true, true) if fc == "f32" => self.op(&format!("arith.extf {x} : {ft} to {tt}")),
             (true, true) => self.op(&format!("arith.truncf {x} : {ft} to {tt}")),

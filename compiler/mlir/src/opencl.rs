@@ -256,6 +256,18 @@ KILN_RH(float, uint, int) KILN_RH(float2, uint2, int2) KILN_RH(float4, uint4, in
 KILN_RH(float8, uint8, int8) KILN_RH(float16, uint16, int16)
 ";
 
+const ROUND_ODD: &str = "\
+// Double lanes to float, rounded to odd: truncate, then set the last bit
+// when inexact (so a later rounding to f16 is the correct one).
+#define KILN_RO(D, T, UT) \\
+T __attribute__((overloadable)) kiln_rodd(D x) { \\
+  T f = convert_##T##_rtz(x); \\
+  UT odd = convert_##UT(convert_##D(f) != x) & (UT)1; \\
+  return as_##T(as_##UT(f) | odd); }
+KILN_RO(double, float, uint) KILN_RO(double2, float2, uint2) KILN_RO(double4, float4, uint4)
+KILN_RO(double8, float8, uint8) KILN_RO(double16, float16, uint16)
+";
+
 /// One translated kernel function.
 struct FnOut {
     text: String,
@@ -269,6 +281,8 @@ struct Emitter {
     next: usize,
     f64: bool,
     half: bool,
+    /// f64 values are rounded to f16 (needs `kiln_rodd`).
+    half64: bool,
 }
 
 impl Emitter {
@@ -522,13 +536,10 @@ impl Emitter {
                 let expr = if ty.elem == Elem::F16 {
                     self.half = true;
                     let f = if x[0].ty.elem == Elem::F64 {
-                        self.convert(
-                            &x[0].expr,
-                            Ty {
-                                elem: Elem::F32,
-                                w: ty.w,
-                            },
-                        )
+                        // Round to odd to f32, then to nearest f16: one
+                        // correct rounding (f32 has 2 bits to spare).
+                        self.half64 = true;
+                        format!("kiln_rodd({})", x[0].expr)
                     } else {
                         x[0].expr.clone()
                     };
@@ -764,8 +775,19 @@ impl Emitter {
 
     fn bin(&mut self, op: &OperationRef, sym: &str) -> Result<(), ClError> {
         let x = self.operands(op)?;
-        let ty = Self::result_ty(op, 0)?;
-        self.def(op, ty, format!("{} {sym} {}", x[0].expr, x[1].expr))
+        let mut ty = Self::result_ty(op, 0)?;
+        let mut rhs = x[1].expr.clone();
+        // Masks of double lanes are `long`: the result of `& | ^` on masks
+        // takes the first operand's width, the second converts to it.
+        if let (Elem::Bool(_), Elem::Bool(w0), Elem::Bool(w1)) =
+            (ty.elem, x[0].ty.elem, x[1].ty.elem)
+        {
+            ty.elem = Elem::Bool(w0);
+            if w0 != w1 && ty.w > 1 {
+                rhs = self.convert(&rhs, ty);
+            }
+        }
+        self.def(op, ty, format!("{} {sym} {rhs}", x[0].expr))
     }
 
     /// Integer `+ - *` that wraps as the contract says: signed overflow is
@@ -960,6 +982,7 @@ pub(crate) fn translate(module: &melior::ir::Module) -> Result<String, ClError> 
         next: 0,
         f64: false,
         half: false,
+        half64: false,
     };
     let mut gm = module.body().first_operation();
     while let Some(g) = gm {
@@ -984,6 +1007,9 @@ pub(crate) fn translate(module: &melior::ir::Module) -> Result<String, ClError> 
     s.push_str(HEADER);
     if em.half {
         s.push_str(ROUND_HALF);
+    }
+    if em.half64 {
+        s.push_str(ROUND_ODD);
     }
     for k in kernels {
         s.push('\n');
