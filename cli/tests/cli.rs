@@ -37,7 +37,7 @@ fn files(dir: &str) -> Vec<PathBuf> {
 fn check_accepts_every_library_kernel() {
     let fs = files("ir-specs");
     assert!(fs.len() >= 14);
-    let fs: Vec<PathBuf> = fs.into_iter().chain(files("tests/kernels")).collect();
+    let fs: Vec<PathBuf> = fs.into_iter().chain(files("tests/filetests")).collect();
     for f in fs {
         let out = kiln(&["check", f.to_str().unwrap()]);
         assert!(

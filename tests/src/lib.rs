@@ -72,6 +72,23 @@ pub fn kernels_in(dir: &str) -> Vec<kiln_ir::Kernel> {
         .collect()
 }
 
+/// The corner kernels every backend is stress-tested with under random
+/// schedules: the header-less files of `tests/filetests/` (rank-0
+/// outputs, strided and reversed reads, every reduction operator, dtype
+/// mixes). The other filetests carry their own inputs and expectations.
+pub fn corner_kernels() -> Vec<kiln_ir::Kernel> {
+    [
+        "tests/filetests/edge_cases.kiln",
+        "tests/filetests/mixed_types.kiln",
+    ]
+    .iter()
+    .flat_map(|f| {
+        let src = read(f);
+        kiln_ir::check_source(&src).unwrap_or_else(|d| panic!("{f}: {d:?}"))
+    })
+    .collect()
+}
+
 /// The kernel named `name` in any file of `ir-specs/`.
 pub fn library_kernel(name: &str) -> kiln_ir::Kernel {
     kernels_in("ir-specs")

@@ -3,8 +3,9 @@
 //! soups, random text, and random mutations of the library's kernels.
 
 use kiln_ir::{Kernel, Specialized};
-use kiln_tests::{kiln_files, root};
+use kiln_tests::{kernels_in, kiln_files};
 use proptest::prelude::*;
+use rand::SeedableRng;
 use std::collections::BTreeMap;
 
 const TOKENS: &[&str] = &[
@@ -66,7 +67,7 @@ const TOKENS: &[&str] = &[
 fn source_files() -> Vec<String> {
     kiln_files("ir-specs")
         .into_iter()
-        .chain(kiln_files("tests/kernels"))
+        .chain(kiln_files("tests/filetests"))
         .chain(kiln_files("tests/diagnostics"))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
@@ -151,18 +152,29 @@ proptest! {
     }
 }
 
+/// Every library and corner kernel checks, specializes at small sizes and
+/// runs on the interpreter, with outputs of the declared shapes.
 #[test]
 fn library_kernels_run_at_small_sizes() {
-    for src in source_files() {
-        if let Ok(ks) = kiln_ir::check_source(&src) {
-            for k in &ks {
-                for seed in 0..4 {
-                    run_small(k, seed * 0x5555);
-                }
+    let mut kernels = kernels_in("ir-specs");
+    kernels.extend(kiln_tests::corner_kernels());
+    assert!(kernels.len() >= 40, "{} kernels", kernels.len());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    for k in &kernels {
+        for seed in 0..3 {
+            let sizes = kiln_tests::test_sizes(k, kiln_tests::SIZE_SETS[seed % 3], &mut rng);
+            let spec = Specialized::from_sizes(k, &sizes)
+                .unwrap_or_else(|d| panic!("`{}` at {sizes:?}: {d}", k.name));
+            let inputs = kiln_tensor::random_inputs(&spec, seed as u64);
+            let outs = kiln_interp::run(&spec, &inputs)
+                .unwrap_or_else(|e| panic!("`{}` at {sizes:?}: {e}", k.name));
+            assert_eq!(outs.len(), k.outputs.len());
+            for (o, &t) in outs.iter().zip(&k.outputs) {
+                assert_eq!(o.shape, spec.shape(t), "`{}`", k.name);
+                assert_eq!(o.dtype(), k.tensors[t].dtype, "`{}`", k.name);
             }
         }
     }
-    assert!(root().join("ir-specs").is_dir());
 }
 
 #[test]

@@ -62,11 +62,12 @@ fn every_kernel_default_and_20_random_schedules() {
     assert!(std::env::var("KILN_ONLY").is_ok() || checked >= 21 * 14);
 }
 
-/// The language's corner kernels (`tests/kernels/`): rank-0 outputs,
-/// strided and reversed reads, every reduction operator, dtype mixes.
+/// The language's corner kernels ([`kiln_tests::corner_kernels`]): rank-0
+/// outputs, strided and reversed reads, every reduction operator, dtype
+/// mixes.
 #[test]
 fn corner_kernels_default_and_20_random_schedules() {
-    let k = kiln_tests::kernels_in("tests/kernels");
+    let k = kiln_tests::corner_kernels();
     assert!(k.len() >= 15);
     run_all(k);
 }

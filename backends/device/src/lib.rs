@@ -109,7 +109,6 @@ pub enum DeviceError {
     },
 }
 
-
 /// How a device's launch times are taken.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,5 +1,5 @@
 //! Differential tests on the OpenCL device (PoCL here): every `ir-specs/`
-//! kernel and every corner kernel of `tests/kernels/`, under the default
+//! kernel and every corner kernel (`kiln_tests::corner_kernels`), under the default
 //! GPU schedule and at least 10 random valid ones, on sizes that no
 //! work-group or tile divides (primes, ones, 33, 67), against the reference
 //! interpreter. Outputs and temporaries start as a sentinel, so skipped work
@@ -70,7 +70,7 @@ fn check(
 
 /// Runs every kernel of `dir`; returns how many cases fused statements
 /// and how many staged an operand in local memory.
-fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
+fn run_all(kernels: Vec<Kernel>, per_kernel: u64, min: usize) -> (usize, usize) {
     let bins = tempfile::tempdir().unwrap();
     let rt = runtime(bins.path());
     let c = OclCompiler::new();
@@ -79,7 +79,7 @@ fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
     let mut failures = Vec::new();
     let mut checked = 0;
     let (mut fused, mut local) = (0, 0);
-    for k in kernels_in(dir) {
+    for k in kernels {
         if only.as_ref().is_some_and(|o| *o != k.name) {
             continue;
         }
@@ -116,7 +116,7 @@ fn run_all(dir: &str, per_kernel: u64, min: usize) -> (usize, usize) {
 
 #[test]
 fn library_kernels_default_and_10_random_schedules() {
-    let (fused, local) = run_all("ir-specs", 11, 21 * 11);
+    let (fused, local) = run_all(kernels_in("ir-specs"), 11, 21 * 11);
     if std::env::var("KILN_ONLY").is_err() {
         // The random schedules do exercise fused launches and local memory.
         assert!(fused >= 5 && local >= 3, "fused {fused}, local {local}");
@@ -125,7 +125,7 @@ fn library_kernels_default_and_10_random_schedules() {
 
 #[test]
 fn edge_case_kernels_default_and_10_random_schedules() {
-    run_all("tests/kernels", 11, 15 * 11);
+    run_all(kiln_tests::corner_kernels(), 11, 15 * 11);
 }
 
 /// NaN and infinities propagate as in the interpreter: max/min reductions
