@@ -100,20 +100,7 @@ pub fn agree(want: &Outcome, got: &Outcome, names: &[String]) -> Result<(), Stri
         (Outcome::Values(w), Outcome::Values(g)) => {
             for (i, (w, g)) in w.iter().zip(g).enumerate() {
                 let name = names.get(i).map_or("?", |s| s.as_str());
-                if w.shape != g.shape || w.dtype() != g.dtype() {
-                    return Err(format!(
-                        "output `{name}`: {}{:?}, want {}{:?}",
-                        g.dtype(),
-                        g.shape,
-                        w.dtype(),
-                        w.shape
-                    ));
-                }
-                if let Some((at, gv, wv)) = kiln_tensor::first_mismatch(g, w) {
-                    return Err(format!(
-                        "output `{name}` differs at flat index {at}: got {gv}, want {wv}"
-                    ));
-                }
+                kiln_tensor::compare(name, g, w).map_err(|m| m.to_string())?;
             }
             Ok(())
         }

@@ -486,9 +486,11 @@ impl HostTensor {
     }
 }
 
-/// Writes files all-or-nothing per file: each is written to a temporary file
-/// in its target directory and synced, and only when every one is complete
-/// are they renamed into place. An error leaves no partial file behind.
+/// Writes a set of files all or nothing: each is written to a temporary
+/// file in its target directory and synced; only when every one is complete
+/// are they renamed into place, the files they replace kept aside until the
+/// last rename succeeds. An error leaves the targets as they were (no
+/// partial file, no mix of old and new outputs).
 pub fn write_npy_atomic(files: &[(PathBuf, &HostTensor)]) -> Result<(), TensorError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -510,13 +512,57 @@ pub fn write_npy_atomic(files: &[(PathBuf, &HostTensor)]) -> Result<(), TensorEr
         tmp.as_file().sync_all().map_err(io(path))?;
         staged.push((tmp, path));
     }
-    for (tmp, path) in staged {
-        tmp.persist(path).map_err(|e| TensorError::Io {
-            path: path.to_path_buf(),
-            source: e.error,
-        })?;
+    // Rename into place, keeping each file it replaces as a backup until
+    // all are in place: a failure part-way restores every earlier one, so
+    // the set of files is written all or nothing.
+    let mut done: Vec<(&Path, Option<PathBuf>)> = Vec::new();
+    let mut result = Ok(());
+    for (i, (tmp, path)) in staged.into_iter().enumerate() {
+        let backup = if path.is_dir() {
+            result = Err(TensorError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::other("a directory is in the way"),
+            });
+            break;
+        } else if path.exists() {
+            let name = path
+                .file_name()
+                .map_or_else(Default::default, |n| n.to_string_lossy());
+            let b = path.with_file_name(format!(".kiln-{}-{i}-{name}.bak", std::process::id()));
+            if let Err(e) = std::fs::rename(path, &b) {
+                result = Err(io(path)(e));
+                break;
+            }
+            Some(b)
+        } else {
+            None
+        };
+        match tmp.persist(path) {
+            Ok(_) => done.push((path, backup)),
+            Err(e) => {
+                if let Some(b) = &backup {
+                    let _ = std::fs::rename(b, path);
+                }
+                result = Err(io(path)(e.error));
+                break;
+            }
+        }
     }
-    Ok(())
+    for (path, backup) in done {
+        match (&result, backup) {
+            (Ok(()), Some(b)) => {
+                let _ = std::fs::remove_file(b);
+            }
+            (Ok(()), None) => {}
+            (Err(_), Some(b)) => {
+                let _ = std::fs::rename(b, path);
+            }
+            (Err(_), None) => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+    result
 }
 
 /// Fails cleanly (instead of aborting on allocation) when `bytes` exceed the

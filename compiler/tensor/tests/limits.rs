@@ -333,3 +333,31 @@ fn a_value_mismatch_names_the_position() {
     let nan = HostTensor::sentinel(DType::F32, vec![3]);
     assert_eq!(compare("n", &nan, &nan), Ok(()));
 }
+
+/// A failure part-way (the second target is a directory) leaves every
+/// target as it was: the first file keeps its old contents.
+#[test]
+fn multi_file_writes_are_all_or_nothing() {
+    use kiln_tensor::{write_npy_atomic, HostTensor};
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.npy"), dir.path().join("b.npy"));
+    let old = HostTensor::from_f64(kiln_ir::DType::F32, vec![2], &[1.0, 2.0]);
+    write_npy_atomic(&[(a.clone(), &old)]).unwrap();
+    let before = std::fs::read(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    let new = HostTensor::from_f64(kiln_ir::DType::F32, vec![2], &[5.0, 6.0]);
+    let err = write_npy_atomic(&[(a.clone(), &new), (b.clone(), &new)]).unwrap_err();
+    assert!(err.to_string().contains("b.npy"), "{err}");
+    assert_eq!(std::fs::read(&a).unwrap(), before, "a.npy was rolled back");
+    assert!(b.is_dir());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary or backup left: {names:?}");
+    // And with nothing in the way both are written.
+    std::fs::remove_dir(&b).unwrap();
+    write_npy_atomic(&[(a.clone(), &new), (b.clone(), &new)]).unwrap();
+    assert_ne!(std::fs::read(&a).unwrap(), before);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}

@@ -59,56 +59,56 @@ module {
                     %v79 = vector.load %t0[%v21, %v47, %v77, %v78] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v80 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v81 = vector.broadcast %v80 : f32 to vector<4xf32>
-                    %v82 = arith.mulf %v79, %v81 fastmath<reassoc,contract> : vector<4xf32>
+                    %v82 = arith.mulf %v79, %v81 fastmath<contract> : vector<4xf32>
                     %v83 = arith.addf %v69, %v82 fastmath<reassoc,contract> : vector<4xf32>
                     %v84 = arith.addi %v29, %v57 : index
                     %v85 = arith.addi %v37, %v67 : index
                     %v86 = vector.load %t0[%v21, %v47, %v84, %v85] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v87 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v88 = vector.broadcast %v87 : f32 to vector<4xf32>
-                    %v89 = arith.mulf %v86, %v88 fastmath<reassoc,contract> : vector<4xf32>
+                    %v89 = arith.mulf %v86, %v88 fastmath<contract> : vector<4xf32>
                     %v90 = arith.addf %v70, %v89 fastmath<reassoc,contract> : vector<4xf32>
                     %v91 = arith.addi %v38, %v57 : index
                     %v92 = arith.addi %v35, %v67 : index
                     %v93 = vector.load %t0[%v21, %v47, %v91, %v92] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v94 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v95 = vector.broadcast %v94 : f32 to vector<4xf32>
-                    %v96 = arith.mulf %v93, %v95 fastmath<reassoc,contract> : vector<4xf32>
+                    %v96 = arith.mulf %v93, %v95 fastmath<contract> : vector<4xf32>
                     %v97 = arith.addf %v71, %v96 fastmath<reassoc,contract> : vector<4xf32>
                     %v98 = arith.addi %v39, %v57 : index
                     %v99 = arith.addi %v40, %v67 : index
                     %v100 = vector.load %t0[%v21, %v47, %v98, %v99] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v101 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v102 = vector.broadcast %v101 : f32 to vector<4xf32>
-                    %v103 = arith.mulf %v100, %v102 fastmath<reassoc,contract> : vector<4xf32>
+                    %v103 = arith.mulf %v100, %v102 fastmath<contract> : vector<4xf32>
                     %v104 = arith.addf %v72, %v103 fastmath<reassoc,contract> : vector<4xf32>
                     %v105 = arith.addi %v41, %v57 : index
                     %v106 = arith.addi %v35, %v67 : index
                     %v107 = vector.load %t0[%v21, %v47, %v105, %v106] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v108 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v109 = vector.broadcast %v108 : f32 to vector<4xf32>
-                    %v110 = arith.mulf %v107, %v109 fastmath<reassoc,contract> : vector<4xf32>
+                    %v110 = arith.mulf %v107, %v109 fastmath<contract> : vector<4xf32>
                     %v111 = arith.addf %v73, %v110 fastmath<reassoc,contract> : vector<4xf32>
                     %v112 = arith.addi %v42, %v57 : index
                     %v113 = arith.addi %v43, %v67 : index
                     %v114 = vector.load %t0[%v21, %v47, %v112, %v113] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v115 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v116 = vector.broadcast %v115 : f32 to vector<4xf32>
-                    %v117 = arith.mulf %v114, %v116 fastmath<reassoc,contract> : vector<4xf32>
+                    %v117 = arith.mulf %v114, %v116 fastmath<contract> : vector<4xf32>
                     %v118 = arith.addf %v74, %v117 fastmath<reassoc,contract> : vector<4xf32>
                     %v119 = arith.addi %v44, %v57 : index
                     %v120 = arith.addi %v35, %v67 : index
                     %v121 = vector.load %t0[%v21, %v47, %v119, %v120] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v122 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v123 = vector.broadcast %v122 : f32 to vector<4xf32>
-                    %v124 = arith.mulf %v121, %v123 fastmath<reassoc,contract> : vector<4xf32>
+                    %v124 = arith.mulf %v121, %v123 fastmath<contract> : vector<4xf32>
                     %v125 = arith.addf %v75, %v124 fastmath<reassoc,contract> : vector<4xf32>
                     %v126 = arith.addi %v45, %v57 : index
                     %v127 = arith.addi %v46, %v67 : index
                     %v128 = vector.load %t0[%v21, %v47, %v126, %v127] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v129 = memref.load %t1[%v23, %v47, %v57, %v67] : memref<2x3x3x2xf32>
                     %v130 = vector.broadcast %v129 : f32 to vector<4xf32>
-                    %v131 = arith.mulf %v128, %v130 fastmath<reassoc,contract> : vector<4xf32>
+                    %v131 = arith.mulf %v128, %v130 fastmath<contract> : vector<4xf32>
                     %v132 = arith.addf %v76, %v131 fastmath<reassoc,contract> : vector<4xf32>
                     scf.yield %v83, %v90, %v97, %v104, %v111, %v118, %v125, %v132 : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
                   }
@@ -136,25 +136,25 @@ module {
                     %v157 = arith.addi %v133, %v150 : index
                     %v158 = memref.load %t0[%v21, %v138, %v156, %v157] : memref<1x3x6x7xf32>
                     %v159 = memref.load %t1[%v23, %v138, %v144, %v150] : memref<2x3x3x2xf32>
-                    %v160 = arith.mulf %v158, %v159 fastmath<reassoc,contract> : f32
+                    %v160 = arith.mulf %v158, %v159 fastmath<contract> : f32
                     %v161 = arith.addf %v152, %v160 fastmath<reassoc,contract> : f32
                     %v162 = arith.addi %v135, %v144 : index
                     %v163 = arith.addi %v133, %v150 : index
                     %v164 = memref.load %t0[%v21, %v138, %v162, %v163] : memref<1x3x6x7xf32>
                     %v165 = memref.load %t1[%v23, %v138, %v144, %v150] : memref<2x3x3x2xf32>
-                    %v166 = arith.mulf %v164, %v165 fastmath<reassoc,contract> : f32
+                    %v166 = arith.mulf %v164, %v165 fastmath<contract> : f32
                     %v167 = arith.addf %v153, %v166 fastmath<reassoc,contract> : f32
                     %v168 = arith.addi %v136, %v144 : index
                     %v169 = arith.addi %v133, %v150 : index
                     %v170 = memref.load %t0[%v21, %v138, %v168, %v169] : memref<1x3x6x7xf32>
                     %v171 = memref.load %t1[%v23, %v138, %v144, %v150] : memref<2x3x3x2xf32>
-                    %v172 = arith.mulf %v170, %v171 fastmath<reassoc,contract> : f32
+                    %v172 = arith.mulf %v170, %v171 fastmath<contract> : f32
                     %v173 = arith.addf %v154, %v172 fastmath<reassoc,contract> : f32
                     %v174 = arith.addi %v137, %v144 : index
                     %v175 = arith.addi %v133, %v150 : index
                     %v176 = memref.load %t0[%v21, %v138, %v174, %v175] : memref<1x3x6x7xf32>
                     %v177 = memref.load %t1[%v23, %v138, %v144, %v150] : memref<2x3x3x2xf32>
-                    %v178 = arith.mulf %v176, %v177 fastmath<reassoc,contract> : f32
+                    %v178 = arith.mulf %v176, %v177 fastmath<contract> : f32
                     %v179 = arith.addf %v155, %v178 fastmath<reassoc,contract> : f32
                     scf.yield %v161, %v167, %v173, %v179 : f32, f32, f32, f32
                   }
@@ -183,14 +183,14 @@ module {
                     %v203 = vector.load %t0[%v21, %v189, %v201, %v202] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v204 = memref.load %t1[%v23, %v189, %v193, %v197] : memref<2x3x3x2xf32>
                     %v205 = vector.broadcast %v204 : f32 to vector<4xf32>
-                    %v206 = arith.mulf %v203, %v205 fastmath<reassoc,contract> : vector<4xf32>
+                    %v206 = arith.mulf %v203, %v205 fastmath<contract> : vector<4xf32>
                     %v207 = arith.addf %v199, %v206 fastmath<reassoc,contract> : vector<4xf32>
                     %v208 = arith.addi %v180, %v193 : index
                     %v209 = arith.addi %v188, %v197 : index
                     %v210 = vector.load %t0[%v21, %v189, %v208, %v209] : memref<1x3x6x7xf32>, vector<4xf32>
                     %v211 = memref.load %t1[%v23, %v189, %v193, %v197] : memref<2x3x3x2xf32>
                     %v212 = vector.broadcast %v211 : f32 to vector<4xf32>
-                    %v213 = arith.mulf %v210, %v212 fastmath<reassoc,contract> : vector<4xf32>
+                    %v213 = arith.mulf %v210, %v212 fastmath<contract> : vector<4xf32>
                     %v214 = arith.addf %v200, %v213 fastmath<reassoc,contract> : vector<4xf32>
                     scf.yield %v207, %v214 : vector<4xf32>, vector<4xf32>
                   }
@@ -209,7 +209,7 @@ module {
                     %v227 = arith.addi %v215, %v223 : index
                     %v228 = memref.load %t0[%v21, %v217, %v226, %v227] : memref<1x3x6x7xf32>
                     %v229 = memref.load %t1[%v23, %v217, %v220, %v223] : memref<2x3x3x2xf32>
-                    %v230 = arith.mulf %v228, %v229 fastmath<reassoc,contract> : f32
+                    %v230 = arith.mulf %v228, %v229 fastmath<contract> : f32
                     %v231 = arith.addf %v225, %v230 fastmath<reassoc,contract> : f32
                     scf.yield %v231 : f32
                   }

@@ -195,10 +195,10 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %123, %5
-  %26 = phi i64 [ %124, %123 ], [ %3, %5 ]
+25:                                               ; preds = %133, %5
+  %26 = phi i64 [ %134, %133 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %125
+  br i1 %27, label %28, label %135
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -206,18 +206,18 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %31 = call i64 @llvm.umin.i64(i64 %30, i64 5)
   br label %32
 
-32:                                               ; preds = %82, %28
-  %33 = phi i64 [ %122, %82 ], [ %29, %28 ]
+32:                                               ; preds = %87, %28
+  %33 = phi i64 [ %132, %87 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %123
+  br i1 %34, label %35, label %133
 
 35:                                               ; preds = %32
   br label %36
 
 36:                                               ; preds = %39, %35
-  %37 = phi i64 [ %81, %39 ], [ 0, %35 ]
+  %37 = phi i64 [ %86, %39 ], [ 0, %35 ]
   %38 = icmp slt i64 %37, 32
-  br i1 %38, label %39, label %82
+  br i1 %38, label %39, label %87
 
 39:                                               ; preds = %36
   %40 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
@@ -231,89 +231,99 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %48 = load float, ptr %47, align 4
   %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
-  %51 = fsub reassoc contract <16 x float> %44, %50
-  %52 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %51, <16 x float> splat (float 0x40561814A0000000))
-  %53 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %52, <16 x float> splat (float 0xC055D58A00000000))
-  %54 = call <16 x float> @llvm.fma.v16f32(<16 x float> %53, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
-  %55 = call <16 x float> @llvm.floor.v16f32(<16 x float> %54)
-  %56 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %53)
-  %57 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %56)
-  %58 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %57, <16 x float> splat (float 0x3F56E879C0000000))
-  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> %57, <16 x float> splat (float 0x3F81112100000000))
-  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> %59, <16 x float> %57, <16 x float> splat (float 0x3FA5553820000000))
-  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> %60, <16 x float> %57, <16 x float> splat (float 0x3FC5555540000000))
-  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %57, <16 x float> splat (float 5.000000e-01))
-  %63 = fmul <16 x float> %57, %57
-  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %63, <16 x float> %57)
-  %65 = fadd <16 x float> %64, splat (float 1.000000e+00)
-  %66 = fptosi <16 x float> %55 to <16 x i32>
-  %67 = add <16 x i32> %66, splat (i32 127)
-  %68 = shl <16 x i32> %67, splat (i32 23)
-  %69 = bitcast <16 x i32> %68 to <16 x float>
-  %70 = fmul <16 x float> %65, %69
-  %71 = fcmp olt <16 x float> %51, splat (float 0xC055D58A00000000)
-  %72 = select <16 x i1> %71, <16 x float> zeroinitializer, <16 x float> %70
-  %73 = fcmp ogt <16 x float> %51, splat (float 0x40561814A0000000)
-  %74 = select <16 x i1> %73, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %72
-  %75 = fcmp uno <16 x float> %51, %51
-  %76 = select <16 x i1> %75, <16 x float> %51, <16 x float> %74
-  %77 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %78 = mul i64 %45, 33
-  %79 = add i64 %78, %37
-  %80 = getelementptr float, ptr %77, i64 %79
-  store <16 x float> %76, ptr %80, align 4
-  %81 = add i64 %37, 16
+  %51 = fsub <16 x float> %44, %50
+  %52 = fcmp ogt <16 x float> %51, splat (float 0x40561814A0000000)
+  %53 = fsub <16 x float> %51, splat (float 0x3FE62E4300000000)
+  %54 = select <16 x i1> %52, <16 x float> %53, <16 x float> %51
+  %55 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %54, <16 x float> splat (float 0x40561814A0000000))
+  %56 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %55, <16 x float> splat (float 0xC055D58A00000000))
+  %57 = call <16 x float> @llvm.fma.v16f32(<16 x float> %56, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
+  %58 = call <16 x float> @llvm.floor.v16f32(<16 x float> %57)
+  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %56)
+  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %59)
+  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %60, <16 x float> splat (float 0x3F56E879C0000000))
+  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %60, <16 x float> splat (float 0x3F81112100000000))
+  %63 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %60, <16 x float> splat (float 0x3FA5553820000000))
+  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %63, <16 x float> %60, <16 x float> splat (float 0x3FC5555540000000))
+  %65 = call <16 x float> @llvm.fma.v16f32(<16 x float> %64, <16 x float> %60, <16 x float> splat (float 5.000000e-01))
+  %66 = fmul <16 x float> %60, %60
+  %67 = call <16 x float> @llvm.fma.v16f32(<16 x float> %65, <16 x float> %66, <16 x float> %60)
+  %68 = fadd <16 x float> %67, splat (float 1.000000e+00)
+  %69 = fptosi <16 x float> %58 to <16 x i32>
+  %70 = add <16 x i32> %69, splat (i32 127)
+  %71 = shl <16 x i32> %70, splat (i32 23)
+  %72 = bitcast <16 x i32> %71 to <16 x float>
+  %73 = fmul <16 x float> %68, %72
+  %74 = fmul <16 x float> %73, splat (float 2.000000e+00)
+  %75 = select <16 x i1> %52, <16 x float> %74, <16 x float> %73
+  %76 = fcmp olt <16 x float> %51, splat (float 0xC055D58A00000000)
+  %77 = select <16 x i1> %76, <16 x float> zeroinitializer, <16 x float> %75
+  %78 = fcmp ogt <16 x float> %51, splat (float 0x40562E4300000000)
+  %79 = select <16 x i1> %78, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %77
+  %80 = fcmp uno <16 x float> %51, %51
+  %81 = select <16 x i1> %80, <16 x float> %51, <16 x float> %79
+  %82 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %83 = mul i64 %45, 33
+  %84 = add i64 %83, %37
+  %85 = getelementptr float, ptr %82, i64 %84
+  store <16 x float> %81, ptr %85, align 4
+  %86 = add i64 %37, 16
   br label %36
 
-82:                                               ; preds = %36
-  %83 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %84 = mul nuw nsw i64 %33, 33
-  %85 = add nuw nsw i64 %84, 32
-  %86 = getelementptr inbounds nuw float, ptr %83, i64 %85
-  %87 = load float, ptr %86, align 4
-  %88 = sub i64 %33, %29
-  %89 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
-  %90 = getelementptr inbounds nuw float, ptr %89, i64 %88
-  %91 = load float, ptr %90, align 4
-  %92 = fsub reassoc contract float %87, %91
-  %93 = call float @llvm.minimum.f32(float %92, float 0x40561814A0000000)
-  %94 = call float @llvm.maximum.f32(float %93, float 0xC055D58A00000000)
-  %95 = call float @llvm.fma.f32(float %94, float 0x3FF7154760000000, float 5.000000e-01)
-  %96 = call float @llvm.floor.f32(float %95)
-  %97 = call float @llvm.fma.f32(float %96, float 0xBFE6300000000000, float %94)
-  %98 = call float @llvm.fma.f32(float %96, float 0x3F2BD01060000000, float %97)
-  %99 = call float @llvm.fma.f32(float 0x3F2A0D2CE0000000, float %98, float 0x3F56E879C0000000)
-  %100 = call float @llvm.fma.f32(float %99, float %98, float 0x3F81112100000000)
-  %101 = call float @llvm.fma.f32(float %100, float %98, float 0x3FA5553820000000)
-  %102 = call float @llvm.fma.f32(float %101, float %98, float 0x3FC5555540000000)
-  %103 = call float @llvm.fma.f32(float %102, float %98, float 5.000000e-01)
-  %104 = fmul float %98, %98
-  %105 = call float @llvm.fma.f32(float %103, float %104, float %98)
-  %106 = fadd float %105, 1.000000e+00
-  %107 = fptosi float %96 to i32
-  %108 = add i32 %107, 127
-  %109 = shl i32 %108, 23
-  %110 = bitcast i32 %109 to float
-  %111 = fmul float %106, %110
-  %112 = fcmp olt float %92, 0xC055D58A00000000
-  %113 = select i1 %112, float 0.000000e+00, float %111
-  %114 = fcmp ogt float %92, 0x40561814A0000000
-  %115 = select i1 %114, float 0x7FF0000000000000, float %113
-  %116 = fcmp uno float %92, %92
-  %117 = select i1 %116, float %92, float %115
-  %118 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %119 = mul nuw nsw i64 %88, 33
-  %120 = add nuw nsw i64 %119, 32
-  %121 = getelementptr inbounds nuw float, ptr %118, i64 %120
-  store float %117, ptr %121, align 4
-  %122 = add i64 %33, 1
+87:                                               ; preds = %36
+  %88 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %89 = mul nuw nsw i64 %33, 33
+  %90 = add nuw nsw i64 %89, 32
+  %91 = getelementptr inbounds nuw float, ptr %88, i64 %90
+  %92 = load float, ptr %91, align 4
+  %93 = sub i64 %33, %29
+  %94 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %95 = getelementptr inbounds nuw float, ptr %94, i64 %93
+  %96 = load float, ptr %95, align 4
+  %97 = fsub float %92, %96
+  %98 = fcmp ogt float %97, 0x40561814A0000000
+  %99 = fsub float %97, 0x3FE62E4300000000
+  %100 = select i1 %98, float %99, float %97
+  %101 = call float @llvm.minimum.f32(float %100, float 0x40561814A0000000)
+  %102 = call float @llvm.maximum.f32(float %101, float 0xC055D58A00000000)
+  %103 = call float @llvm.fma.f32(float %102, float 0x3FF7154760000000, float 5.000000e-01)
+  %104 = call float @llvm.floor.f32(float %103)
+  %105 = call float @llvm.fma.f32(float %104, float 0xBFE6300000000000, float %102)
+  %106 = call float @llvm.fma.f32(float %104, float 0x3F2BD01060000000, float %105)
+  %107 = call float @llvm.fma.f32(float 0x3F2A0D2CE0000000, float %106, float 0x3F56E879C0000000)
+  %108 = call float @llvm.fma.f32(float %107, float %106, float 0x3F81112100000000)
+  %109 = call float @llvm.fma.f32(float %108, float %106, float 0x3FA5553820000000)
+  %110 = call float @llvm.fma.f32(float %109, float %106, float 0x3FC5555540000000)
+  %111 = call float @llvm.fma.f32(float %110, float %106, float 5.000000e-01)
+  %112 = fmul float %106, %106
+  %113 = call float @llvm.fma.f32(float %111, float %112, float %106)
+  %114 = fadd float %113, 1.000000e+00
+  %115 = fptosi float %104 to i32
+  %116 = add i32 %115, 127
+  %117 = shl i32 %116, 23
+  %118 = bitcast i32 %117 to float
+  %119 = fmul float %114, %118
+  %120 = fmul float %119, 2.000000e+00
+  %121 = select i1 %98, float %120, float %119
+  %122 = fcmp olt float %97, 0xC055D58A00000000
+  %123 = select i1 %122, float 0.000000e+00, float %121
+  %124 = fcmp ogt float %97, 0x40562E4300000000
+  %125 = select i1 %124, float 0x7FF0000000000000, float %123
+  %126 = fcmp uno float %97, %97
+  %127 = select i1 %126, float %97, float %125
+  %128 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %129 = mul nuw nsw i64 %93, 33
+  %130 = add nuw nsw i64 %129, 32
+  %131 = getelementptr inbounds nuw float, ptr %128, i64 %130
+  store float %127, ptr %131, align 4
+  %132 = add i64 %33, 1
   br label %32
 
-123:                                              ; preds = %32
-  %124 = add i64 %26, 1
+133:                                              ; preds = %32
+  %134 = add i64 %26, 1
   br label %25
 
-125:                                              ; preds = %25
+135:                                              ; preds = %25
   ret void
 }
 
@@ -562,7 +572,7 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %48 = load float, ptr %47, align 4
   %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
-  %51 = fdiv reassoc contract <16 x float> %45, %50
+  %51 = fdiv <16 x float> %45, %50
   %52 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
   %53 = mul i64 %33, 33
   %54 = add i64 %53, %37
@@ -581,7 +591,7 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %64 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
   %65 = getelementptr inbounds nuw float, ptr %64, i64 %58
   %66 = load float, ptr %65, align 4
-  %67 = fdiv reassoc contract float %63, %66
+  %67 = fdiv float %63, %66
   %68 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
   %69 = mul nuw nsw i64 %33, 33
   %70 = add nuw nsw i64 %69, 32

@@ -25,14 +25,14 @@ module attributes {gpu.container_module} {
         %v14:2 = scf.for %v13 = %k4 to %v12 step %k6 iter_args(%v15 = %k2, %v16 = %k3) -> (vector<4xf32>, f32) {
           %v17 = vector.load %t0[%v7, %v13] : memref<6x40xf32>, vector<4xf32>
           %v18 = arith.sitofp %k7 : vector<4xi32> to vector<4xf32>
-          %v19 = arith.divf %v17, %v18 fastmath<reassoc,contract> : vector<4xf32>
+          %v19 = arith.divf %v17, %v18 : vector<4xf32>
           %v20 = arith.addf %v15, %v19 fastmath<reassoc,contract> : vector<4xf32>
           scf.yield %v20, %v16 : vector<4xf32>, f32
         }
         %v22:2 = scf.for %v21 = %v12 to %k5 step %k0 iter_args(%v23 = %v14#0, %v24 = %v14#1) -> (vector<4xf32>, f32) {
           %v25 = memref.load %t0[%v7, %v21] : memref<6x40xf32>
           %v26 = arith.sitofp %k8 : i32 to f32
-          %v27 = arith.divf %v25, %v26 fastmath<reassoc,contract> : f32
+          %v27 = arith.divf %v25, %v26 : f32
           %v28 = arith.addf %v24, %v27 fastmath<reassoc,contract> : f32
           scf.yield %v23, %v28 : vector<4xf32>, f32
         }
@@ -68,13 +68,13 @@ module attributes {gpu.container_module} {
           %v19 = vector.load %t0[%v11, %v17] : memref<6x40xf32>, vector<4xf32>
           %v20 = memref.load %t5[%v11] : memref<6xf32>
           %v21 = vector.broadcast %v20 : f32 to vector<4xf32>
-          %v22 = arith.subf %v19, %v21 fastmath<reassoc,contract> : vector<4xf32>
+          %v22 = arith.subf %v19, %v21 : vector<4xf32>
           vector.store %v22, %t6[%v11, %v17] : memref<6x40xf32>, vector<4xf32>
         }
         scf.for %v23 = %v16 to %v6 step %k0 {
           %v25 = memref.load %t0[%v11, %v23] : memref<6x40xf32>
           %v26 = memref.load %t5[%v11] : memref<6xf32>
-          %v27 = arith.subf %v25, %v26 fastmath<reassoc,contract> : f32
+          %v27 = arith.subf %v25, %v26 : f32
           memref.store %v27, %t6[%v11, %v23] : memref<6x40xf32>
         }
       }
@@ -105,18 +105,18 @@ module attributes {gpu.container_module} {
         %v14:2 = scf.for %v13 = %k4 to %v12 step %k6 iter_args(%v15 = %k2, %v16 = %k3) -> (vector<4xf32>, f32) {
           %v17 = vector.load %t6[%v7, %v13] : memref<6x40xf32>, vector<4xf32>
           %v18 = vector.load %t6[%v7, %v13] : memref<6x40xf32>, vector<4xf32>
-          %v19 = arith.mulf %v17, %v18 fastmath<reassoc,contract> : vector<4xf32>
+          %v19 = arith.mulf %v17, %v18 : vector<4xf32>
           %v20 = arith.sitofp %k7 : vector<4xi32> to vector<4xf32>
-          %v21 = arith.divf %v19, %v20 fastmath<reassoc,contract> : vector<4xf32>
+          %v21 = arith.divf %v19, %v20 : vector<4xf32>
           %v22 = arith.addf %v15, %v21 fastmath<reassoc,contract> : vector<4xf32>
           scf.yield %v22, %v16 : vector<4xf32>, f32
         }
         %v24:2 = scf.for %v23 = %v12 to %k5 step %k0 iter_args(%v25 = %v14#0, %v26 = %v14#1) -> (vector<4xf32>, f32) {
           %v27 = memref.load %t6[%v7, %v23] : memref<6x40xf32>
           %v28 = memref.load %t6[%v7, %v23] : memref<6x40xf32>
-          %v29 = arith.mulf %v27, %v28 fastmath<reassoc,contract> : f32
+          %v29 = arith.mulf %v27, %v28 : f32
           %v30 = arith.sitofp %k8 : i32 to f32
-          %v31 = arith.divf %v29, %v30 fastmath<reassoc,contract> : f32
+          %v31 = arith.divf %v29, %v30 : f32
           %v32 = arith.addf %v26, %v31 fastmath<reassoc,contract> : f32
           scf.yield %v25, %v32 : vector<4xf32>, f32
         }
@@ -156,28 +156,28 @@ module attributes {gpu.container_module} {
           %v21 = vector.broadcast %v20 : f32 to vector<4xf32>
           %v22 = memref.load %t3[] : memref<f32>
           %v23 = vector.broadcast %v22 : f32 to vector<4xf32>
-          %v24 = arith.addf %v21, %v23 fastmath<reassoc,contract> : vector<4xf32>
+          %v24 = arith.addf %v21, %v23 : vector<4xf32>
           %v25 = math.sqrt %v24 : vector<4xf32>
           %v26 = arith.divf %k5, %v25 : vector<4xf32>
-          %v27 = arith.mulf %v19, %v26 fastmath<reassoc,contract> : vector<4xf32>
+          %v27 = arith.mulf %v19, %v26 : vector<4xf32>
           %v28 = vector.load %t1[%v17] : memref<40xf32>, vector<4xf32>
-          %v29 = arith.mulf %v27, %v28 fastmath<reassoc,contract> : vector<4xf32>
+          %v29 = arith.mulf %v27, %v28 : vector<4xf32>
           %v30 = vector.load %t2[%v17] : memref<40xf32>, vector<4xf32>
-          %v31 = arith.addf %v29, %v30 fastmath<reassoc,contract> : vector<4xf32>
+          %v31 = arith.addf %v29, %v30 : vector<4xf32>
           vector.store %v31, %t4[%v11, %v17] : memref<6x40xf32>, vector<4xf32>
         }
         scf.for %v32 = %v16 to %v6 step %k0 {
           %v34 = memref.load %t6[%v11, %v32] : memref<6x40xf32>
           %v35 = memref.load %t7[%v11] : memref<6xf32>
           %v36 = memref.load %t3[] : memref<f32>
-          %v37 = arith.addf %v35, %v36 fastmath<reassoc,contract> : f32
+          %v37 = arith.addf %v35, %v36 : f32
           %v38 = math.sqrt %v37 : f32
           %v39 = arith.divf %k6, %v38 : f32
-          %v40 = arith.mulf %v34, %v39 fastmath<reassoc,contract> : f32
+          %v40 = arith.mulf %v34, %v39 : f32
           %v41 = memref.load %t1[%v32] : memref<40xf32>
-          %v42 = arith.mulf %v40, %v41 fastmath<reassoc,contract> : f32
+          %v42 = arith.mulf %v40, %v41 : f32
           %v43 = memref.load %t2[%v32] : memref<40xf32>
-          %v44 = arith.addf %v42, %v43 fastmath<reassoc,contract> : f32
+          %v44 = arith.addf %v42, %v43 : f32
           memref.store %v44, %t4[%v11, %v32] : memref<6x40xf32>
         }
       }

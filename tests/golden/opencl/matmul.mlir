@@ -41,84 +41,74 @@ module attributes {gpu.container_module} {
             %v32 = memref.load %t0[%v15, %v26] : memref<37x29xf32>
             %v33 = vector.broadcast %v32 : f32 to vector<4xf32>
             %v34 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
-            %v35 = arith.mulf %v33, %v34 fastmath<reassoc,contract> : vector<4xf32>
-            %v36 = arith.addf %v28, %v35 fastmath<reassoc,contract> : vector<4xf32>
-            %v37 = memref.load %t0[%v23, %v26] : memref<37x29xf32>
-            %v38 = vector.broadcast %v37 : f32 to vector<4xf32>
-            %v39 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
-            %v40 = arith.mulf %v38, %v39 fastmath<reassoc,contract> : vector<4xf32>
-            %v41 = arith.addf %v29, %v40 fastmath<reassoc,contract> : vector<4xf32>
-            %v42 = memref.load %t0[%v24, %v26] : memref<37x29xf32>
-            %v43 = vector.broadcast %v42 : f32 to vector<4xf32>
-            %v44 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
-            %v45 = arith.mulf %v43, %v44 fastmath<reassoc,contract> : vector<4xf32>
-            %v46 = arith.addf %v30, %v45 fastmath<reassoc,contract> : vector<4xf32>
-            %v47 = memref.load %t0[%v25, %v26] : memref<37x29xf32>
-            %v48 = vector.broadcast %v47 : f32 to vector<4xf32>
-            %v49 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
-            %v50 = arith.mulf %v48, %v49 fastmath<reassoc,contract> : vector<4xf32>
-            %v51 = arith.addf %v31, %v50 fastmath<reassoc,contract> : vector<4xf32>
-            scf.yield %v36, %v41, %v46, %v51 : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
+            %v35 = math.fma %v33, %v34, %v28 : vector<4xf32>
+            %v36 = memref.load %t0[%v23, %v26] : memref<37x29xf32>
+            %v37 = vector.broadcast %v36 : f32 to vector<4xf32>
+            %v38 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
+            %v39 = math.fma %v37, %v38, %v29 : vector<4xf32>
+            %v40 = memref.load %t0[%v24, %v26] : memref<37x29xf32>
+            %v41 = vector.broadcast %v40 : f32 to vector<4xf32>
+            %v42 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
+            %v43 = math.fma %v41, %v42, %v30 : vector<4xf32>
+            %v44 = memref.load %t0[%v25, %v26] : memref<37x29xf32>
+            %v45 = vector.broadcast %v44 : f32 to vector<4xf32>
+            %v46 = vector.load %t1[%v26, %v21] : memref<29x45xf32>, vector<4xf32>
+            %v47 = math.fma %v45, %v46, %v31 : vector<4xf32>
+            scf.yield %v35, %v39, %v43, %v47 : vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>
           }
           vector.store %v27#0, %t2[%v15, %v21] : memref<37x45xf32>, vector<4xf32>
           vector.store %v27#1, %t2[%v23, %v21] : memref<37x45xf32>, vector<4xf32>
           vector.store %v27#2, %t2[%v24, %v21] : memref<37x45xf32>, vector<4xf32>
           vector.store %v27#3, %t2[%v25, %v21] : memref<37x45xf32>, vector<4xf32>
         }
-        scf.for %v52 = %v20 to %v6 step %k0 {
-          %v54 = arith.addi %v15, %k0 : index
-          %v55 = arith.addi %v15, %k6 : index
-          %v56 = arith.addi %v15, %k7 : index
-          %v58:4 = scf.for %v57 = %k9 to %k10 step %k0 iter_args(%v59 = %k11, %v60 = %k11, %v61 = %k11, %v62 = %k11) -> (f32, f32, f32, f32) {
-            %v63 = memref.load %t0[%v15, %v57] : memref<37x29xf32>
-            %v64 = memref.load %t1[%v57, %v52] : memref<29x45xf32>
-            %v65 = arith.mulf %v63, %v64 fastmath<reassoc,contract> : f32
-            %v66 = arith.addf %v59, %v65 fastmath<reassoc,contract> : f32
-            %v67 = memref.load %t0[%v54, %v57] : memref<37x29xf32>
-            %v68 = memref.load %t1[%v57, %v52] : memref<29x45xf32>
-            %v69 = arith.mulf %v67, %v68 fastmath<reassoc,contract> : f32
-            %v70 = arith.addf %v60, %v69 fastmath<reassoc,contract> : f32
-            %v71 = memref.load %t0[%v55, %v57] : memref<37x29xf32>
-            %v72 = memref.load %t1[%v57, %v52] : memref<29x45xf32>
-            %v73 = arith.mulf %v71, %v72 fastmath<reassoc,contract> : f32
-            %v74 = arith.addf %v61, %v73 fastmath<reassoc,contract> : f32
-            %v75 = memref.load %t0[%v56, %v57] : memref<37x29xf32>
-            %v76 = memref.load %t1[%v57, %v52] : memref<29x45xf32>
-            %v77 = arith.mulf %v75, %v76 fastmath<reassoc,contract> : f32
-            %v78 = arith.addf %v62, %v77 fastmath<reassoc,contract> : f32
-            scf.yield %v66, %v70, %v74, %v78 : f32, f32, f32, f32
+        scf.for %v48 = %v20 to %v6 step %k0 {
+          %v50 = arith.addi %v15, %k0 : index
+          %v51 = arith.addi %v15, %k6 : index
+          %v52 = arith.addi %v15, %k7 : index
+          %v54:4 = scf.for %v53 = %k9 to %k10 step %k0 iter_args(%v55 = %k11, %v56 = %k11, %v57 = %k11, %v58 = %k11) -> (f32, f32, f32, f32) {
+            %v59 = memref.load %t0[%v15, %v53] : memref<37x29xf32>
+            %v60 = memref.load %t1[%v53, %v48] : memref<29x45xf32>
+            %v61 = math.fma %v59, %v60, %v55 : f32
+            %v62 = memref.load %t0[%v50, %v53] : memref<37x29xf32>
+            %v63 = memref.load %t1[%v53, %v48] : memref<29x45xf32>
+            %v64 = math.fma %v62, %v63, %v56 : f32
+            %v65 = memref.load %t0[%v51, %v53] : memref<37x29xf32>
+            %v66 = memref.load %t1[%v53, %v48] : memref<29x45xf32>
+            %v67 = math.fma %v65, %v66, %v57 : f32
+            %v68 = memref.load %t0[%v52, %v53] : memref<37x29xf32>
+            %v69 = memref.load %t1[%v53, %v48] : memref<29x45xf32>
+            %v70 = math.fma %v68, %v69, %v58 : f32
+            scf.yield %v61, %v64, %v67, %v70 : f32, f32, f32, f32
           }
-          memref.store %v58#0, %t2[%v15, %v52] : memref<37x45xf32>
-          memref.store %v58#1, %t2[%v54, %v52] : memref<37x45xf32>
-          memref.store %v58#2, %t2[%v55, %v52] : memref<37x45xf32>
-          memref.store %v58#3, %t2[%v56, %v52] : memref<37x45xf32>
+          memref.store %v54#0, %t2[%v15, %v48] : memref<37x45xf32>
+          memref.store %v54#1, %t2[%v50, %v48] : memref<37x45xf32>
+          memref.store %v54#2, %t2[%v51, %v48] : memref<37x45xf32>
+          memref.store %v54#3, %t2[%v52, %v48] : memref<37x45xf32>
         }
       }
-      scf.for %v79 = %v14 to %v10 step %k0 {
-        %v81 = arith.subi %v6, %v4 : index
-        %v82 = arith.divui %v81, %k2 : index
-        %v83 = arith.muli %v82, %k2 : index
-        %v84 = arith.addi %v4, %v83 : index
-        scf.for %v85 = %v4 to %v84 step %k2 {
-          %v88:1 = scf.for %v87 = %k9 to %k10 step %k0 iter_args(%v89 = %k8) -> (vector<4xf32>) {
-            %v90 = memref.load %t0[%v79, %v87] : memref<37x29xf32>
-            %v91 = vector.broadcast %v90 : f32 to vector<4xf32>
-            %v92 = vector.load %t1[%v87, %v85] : memref<29x45xf32>, vector<4xf32>
-            %v93 = arith.mulf %v91, %v92 fastmath<reassoc,contract> : vector<4xf32>
-            %v94 = arith.addf %v89, %v93 fastmath<reassoc,contract> : vector<4xf32>
-            scf.yield %v94 : vector<4xf32>
+      scf.for %v71 = %v14 to %v10 step %k0 {
+        %v73 = arith.subi %v6, %v4 : index
+        %v74 = arith.divui %v73, %k2 : index
+        %v75 = arith.muli %v74, %k2 : index
+        %v76 = arith.addi %v4, %v75 : index
+        scf.for %v77 = %v4 to %v76 step %k2 {
+          %v80:1 = scf.for %v79 = %k9 to %k10 step %k0 iter_args(%v81 = %k8) -> (vector<4xf32>) {
+            %v82 = memref.load %t0[%v71, %v79] : memref<37x29xf32>
+            %v83 = vector.broadcast %v82 : f32 to vector<4xf32>
+            %v84 = vector.load %t1[%v79, %v77] : memref<29x45xf32>, vector<4xf32>
+            %v85 = math.fma %v83, %v84, %v81 : vector<4xf32>
+            scf.yield %v85 : vector<4xf32>
           }
-          vector.store %v88#0, %t2[%v79, %v85] : memref<37x45xf32>, vector<4xf32>
+          vector.store %v80#0, %t2[%v71, %v77] : memref<37x45xf32>, vector<4xf32>
         }
-        scf.for %v95 = %v84 to %v6 step %k0 {
-          %v98:1 = scf.for %v97 = %k9 to %k10 step %k0 iter_args(%v99 = %k11) -> (f32) {
-            %v100 = memref.load %t0[%v79, %v97] : memref<37x29xf32>
-            %v101 = memref.load %t1[%v97, %v95] : memref<29x45xf32>
-            %v102 = arith.mulf %v100, %v101 fastmath<reassoc,contract> : f32
-            %v103 = arith.addf %v99, %v102 fastmath<reassoc,contract> : f32
-            scf.yield %v103 : f32
+        scf.for %v86 = %v76 to %v6 step %k0 {
+          %v89:1 = scf.for %v88 = %k9 to %k10 step %k0 iter_args(%v90 = %k11) -> (f32) {
+            %v91 = memref.load %t0[%v71, %v88] : memref<37x29xf32>
+            %v92 = memref.load %t1[%v88, %v86] : memref<29x45xf32>
+            %v93 = math.fma %v91, %v92, %v90 : f32
+            scf.yield %v93 : f32
           }
-          memref.store %v98#0, %t2[%v79, %v95] : memref<37x45xf32>
+          memref.store %v89#0, %t2[%v71, %v86] : memref<37x45xf32>
         }
       }
       gpu.return

@@ -28,18 +28,22 @@ module attributes {gpu.container_module} {
           %v21 = memref.load %t1[] : memref<f16>
           %v22 = arith.extf %v21 : f16 to f32
           %v23 = vector.broadcast %v22 : f32 to vector<4xf32>
-          %v24 = arith.mulf %v20, %v23 fastmath<reassoc,contract> : vector<4xf32>
+          %v24 = arith.mulf %v20, %v23 : vector<4xf32>
           %v25 = arith.truncf %v24 : vector<4xf32> to vector<4xf16>
-          vector.store %v25, %t2[%v11, %v17] : memref<3x37xf16>, vector<4xf16>
+          %v26 = arith.extf %v25 : vector<4xf16> to vector<4xf32>
+          %v27 = arith.truncf %v26 : vector<4xf32> to vector<4xf16>
+          vector.store %v27, %t2[%v11, %v17] : memref<3x37xf16>, vector<4xf16>
         }
-        scf.for %v26 = %v16 to %v6 step %k0 {
-          %v28 = memref.load %t0[%v11, %v26] : memref<3x37xf16>
-          %v29 = arith.extf %v28 : f16 to f32
-          %v30 = memref.load %t1[] : memref<f16>
+        scf.for %v28 = %v16 to %v6 step %k0 {
+          %v30 = memref.load %t0[%v11, %v28] : memref<3x37xf16>
           %v31 = arith.extf %v30 : f16 to f32
-          %v32 = arith.mulf %v29, %v31 fastmath<reassoc,contract> : f32
-          %v33 = arith.truncf %v32 : f32 to f16
-          memref.store %v33, %t2[%v11, %v26] : memref<3x37xf16>
+          %v32 = memref.load %t1[] : memref<f16>
+          %v33 = arith.extf %v32 : f16 to f32
+          %v34 = arith.mulf %v31, %v33 : f32
+          %v35 = arith.truncf %v34 : f32 to f16
+          %v36 = arith.extf %v35 : f16 to f32
+          %v37 = arith.truncf %v36 : f32 to f16
+          memref.store %v37, %t2[%v11, %v28] : memref<3x37xf16>
         }
       }
       gpu.return
