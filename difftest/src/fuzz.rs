@@ -187,6 +187,8 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
     let start = Instant::now();
     let mut master = rand::rngs::StdRng::seed_from_u64(opts.seed);
     let mut report = Report::default();
+    // Each trial named before it runs (for a crash of the process itself).
+    let trace = std::env::var("KILN_FUZZ_TRACE").is_ok_and(|v| v == "1");
     while start.elapsed() < opts.budget {
         let seed: u64 = master.gen();
         let case = gen::case(&mut rand::rngs::StdRng::seed_from_u64(seed));
@@ -217,6 +219,9 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
             };
             let whiches = std::iter::once(Which::Default).chain((0..n).map(Which::Random));
             for which in whiches {
+                if trace {
+                    eprintln!("fuzz: case {seed} on {} {which:?}", dev.info().name);
+                }
                 *report.runs.entry(dev.info().name.clone()).or_default() += 1;
                 match trial(&case, seed, dev.as_ref(), which) {
                     Ok((None, error)) => report.agreed_errors += usize::from(error),

@@ -15,7 +15,8 @@
 //! `+ - *`, conversions, `abs max min`, `select` and reads of exact data,
 //! all rounded at each operation) and a bound on its magnitude:
 //! comparisons and float-to-int conversions take exact operands only (a
-//! one-ulp difference must not flip a branch or a truncation), inexact
+//! one-ulp difference must not flip a branch or a truncation), so does
+//! widening (an f32 builtin's ulp is far beyond f64's tolerance), inexact
 //! values stay below [`INEXACT_BOUND`] (so their absolute error stays far
 //! below the tolerance), and float `+=` reductions sum at most
 //! [`SUM_BOUND`] in magnitude.
@@ -450,9 +451,8 @@ impl<R: Rng> Gen<'_, R> {
         let cands: Vec<usize> = (0..self.tensors.len())
             .filter(|&t| {
                 let x = &self.tensors[t];
-                // Float to i32 takes exact values only (else `convert` gives 0).
-                let converts = ty != DType::I32 || x.dtype == DType::I32 || x.exact;
-                self.readable(t) && converts && x.dims.contains(&d)
+                // Else `convert` would give a literal 0.
+                self.readable(t) && converts(x.dtype, ty, x.exact) && x.dims.contains(&d)
             })
             .collect();
         let &t = cands.choose(self.rng)?;
@@ -517,7 +517,7 @@ impl<R: Rng> Gen<'_, R> {
         if n.ty == ty {
             return n;
         }
-        if ty == DType::I32 && !n.exact {
+        if !converts(n.ty, ty, n.exact) {
             return leaf(Expr::Lit("0".into()), ty, true, 0.0);
         }
         let bound = if ty == DType::I32 {
@@ -594,7 +594,7 @@ impl<R: Rng> Gen<'_, R> {
             _ => {
                 let from = *DTYPES.choose(self.rng).unwrap();
                 let a = self.expr(from, depth - 1, false)?;
-                if ty == DType::I32 && from != DType::I32 && !a.exact {
+                if !converts(a.ty, ty, a.exact) {
                     return None;
                 }
                 self.convert(a, ty)
@@ -813,6 +813,20 @@ impl<R: Rng> Gen<'_, R> {
             _ => return None,
         })
     }
+}
+
+/// Whether a value of type `from` may become a `to`: float to int needs
+/// an exact value (a one-ulp difference could change the truncation), and
+/// so does widening (f16 to f32, f32 to f64): an inexact value carries its
+/// narrow type's error into a type compared with a tighter tolerance.
+fn converts(from: DType, to: DType, exact: bool) -> bool {
+    let rank = |d: DType| match d {
+        DType::F16 => 0,
+        DType::F32 => 1,
+        DType::F64 => 2,
+        DType::I32 => 3,
+    };
+    exact || from == to || (to != DType::I32 && rank(to) < rank(from))
 }
 
 /// Exactness and bound of a statement's result.

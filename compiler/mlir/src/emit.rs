@@ -186,6 +186,12 @@ fn vt(base: &str, w: usize) -> String {
     }
 }
 
+/// The block tile along parallel variable `v` (a static bound on every
+/// block's extent there), if `v` is a parallel variable.
+fn st_tile(st: &StmtSchedule, v: VarId) -> Option<usize> {
+    st.tile.get(v as usize).copied()
+}
+
 /// Fast-math flags of reduction combines: the contract lets reductions
 /// be reassociated (and a product fused into a sum), nothing else.
 const FM: &str = "fastmath<reassoc,contract>";
@@ -642,7 +648,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         match rvar {
             Some(r) => {
                 let (rlo, rhi) = (lo[r as usize].clone(), hi[r as usize].clone());
-                let groups = if rows == 1 {
+                // A register tile taller than the block tile never fills:
+                // single rows only. (Emitting the empty full loop anyway made
+                // LLVM 22's x86 backend write a LEA with an immediate for a
+                // base register, i.e. garbage bounds and a wild store; the
+                // fuzzer found it.)
+                let never_full = st_tile(self.st, r).is_some_and(|t| rows > t);
+                let groups = if rows == 1 || never_full {
                     vec![(1, rlo, rhi)]
                 } else {
                     let full = self.full_end(&rlo, &rhi, rows);
@@ -689,10 +701,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             (_, Some(c)) => {
                 let (clo, chi) = (lo[c as usize].clone(), hi[c as usize].clone());
                 let width = st.vectors * st.vector_width;
-                let full = self.full_end(&clo, &chi, width);
-                let groups = if width == 1 {
+                // As for rows: a vector group wider than the block tile
+                // never fills.
+                let never_full = st_tile(st, c).is_some_and(|t| width > t);
+                let groups = if width == 1 || never_full {
                     vec![(1, 1, clo, chi)]
                 } else {
+                    let full = self.full_end(&clo, &chi, width);
                     vec![
                         (st.vectors, st.vector_width, clo, full.clone()),
                         (1, 1, full, chi),
