@@ -372,9 +372,9 @@ impl<R: Rng> Gen<'_, R> {
             self.vars.clear();
             leaf(Expr::Lit("1".into()), dtype, true, 1.0)
         });
-        // A temporary takes its type from its value: literals alone would
-        // make it an i32.
-        let value = if literal_only(&value) && !output && dtype != DType::I32 {
+        // A temporary takes its type from its value, and literals alone
+        // have none (the front end picks one): convert explicitly.
+        let value = if literal_only(&value) && !output {
             let one = leaf(Expr::Lit("1".into()), DType::I32, true, 1.0);
             Node {
                 e: Expr::Cast(Box::new(one)),

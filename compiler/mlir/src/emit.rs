@@ -1683,23 +1683,18 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
 
     /// exp for f32 lanes: Cephes-style range reduction x = n ln2 + r and a
     /// degree-6 polynomial for e^r, scaled by 2^n through the exponent bits
-    /// (about 1 ulp). Vectorizes, unlike a libm call. Results below the
-    /// smallest normal give 0, above f32::MAX +inf, NaN stays NaN.
+    /// (about 1 ulp). Vectorizes, unlike a libm call. Results below about
+    /// 2.4e-38 (x < -86.6) give 0, above f32::MAX +inf, NaN stays NaN.
     fn exp_f32(&mut self, x: &str, w: usize) -> String {
         let ty = vt("f32", w);
         let ity = vt("i32", w);
         let c = |s: &mut Self, v: f64| s.cval(DType::F32, v, w);
-        let (hi, lo) = (c(self, 88.376_26), c(self, -87.336_55));
-        // Above `hi` (2^n would leave the exponent range) up to ln(f32::MAX)
-        // the result is finite: compute e^(x - ln 2) and double it.
-        let big = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
-        let ln2 = c(self, std::f64::consts::LN_2);
-        let xm = self.op(&format!("arith.subf {x}, {ln2} : {ty}"));
-        let xr = self.op(&format!(
-            "arith.select {big}, {xm}, {x} : {}, {ty}",
-            vt("i1", w)
-        ));
-        let xc = self.op(&format!("arith.minimumf {xr}, {hi} : {ty}"));
+        // Clamped to [lo, ln(f32::MAX)]: n = round(x / ln 2) is then in
+        // [-126, 128], and the scale 2^n is applied as 2^(n-1) * 2 so that
+        // n = 128 (results up to f32::MAX) still has an exponent field.
+        let hi = c(self, f64::from(f32::MAX).ln());
+        let lo = c(self, -87.336_55);
+        let xc = self.op(&format!("arith.minimumf {x}, {hi} : {ty}"));
         let xc = self.op(&format!("arith.maximumf {xc}, {lo} : {ty}"));
         let log2e = c(self, std::f64::consts::LOG2_E);
         let half = c(self, 0.5);
@@ -1727,23 +1722,20 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let one = c(self, 1.0);
         let y = self.op(&format!("arith.addf {y}, {one} : {ty}"));
         let n = self.op(&format!("arith.fptosi {fx} : {ty} to {ity}"));
-        let bias = self.cval(DType::I32, 127.0, w);
+        // Exponent bias less one: 2^(n-1) (n = -126 gives 0: results below
+        // about 2.4e-38 flush to 0).
+        let bias = self.cval(DType::I32, 126.0, w);
         let n = self.op(&format!("arith.addi {n}, {bias} : {ity}"));
         let sh = self.cval(DType::I32, 23.0, w);
         let bits = self.op(&format!("arith.shli {n}, {sh} : {ity}"));
         let scale = self.op(&format!("arith.bitcast {bits} : {ity} to {ty}"));
         let y = self.op(&format!("arith.mulf {y}, {scale} : {ty}"));
         let two = c(self, 2.0);
-        let y2 = self.op(&format!("arith.mulf {y}, {two} : {ty}"));
-        let y = self.op(&format!(
-            "arith.select {big}, {y2}, {y} : {}, {ty}",
-            vt("i1", w)
-        ));
+        let y = self.op(&format!("arith.mulf {y}, {two} : {ty}"));
         // Exact limits: below the range 0, above ln(f32::MAX) +inf, NaN
         // passes through.
         let zero = c(self, 0.0);
         let inf = c(self, f64::INFINITY);
-        let hi = c(self, f64::from(f32::MAX).ln());
         let under = self.op(&format!("arith.cmpf olt, {x}, {lo} : {ty}"));
         let y = self.op(&format!(
             "arith.select {under}, {zero}, {y} : {}, {ty}",

@@ -195,10 +195,10 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %133, %5
-  %26 = phi i64 [ %134, %133 ], [ %3, %5 ]
+25:                                               ; preds = %125, %5
+  %26 = phi i64 [ %126, %125 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %135
+  br i1 %27, label %28, label %127
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -206,18 +206,18 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %31 = call i64 @llvm.umin.i64(i64 %30, i64 5)
   br label %32
 
-32:                                               ; preds = %87, %28
-  %33 = phi i64 [ %132, %87 ], [ %29, %28 ]
+32:                                               ; preds = %83, %28
+  %33 = phi i64 [ %124, %83 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %133
+  br i1 %34, label %35, label %125
 
 35:                                               ; preds = %32
   br label %36
 
 36:                                               ; preds = %39, %35
-  %37 = phi i64 [ %86, %39 ], [ 0, %35 ]
+  %37 = phi i64 [ %82, %39 ], [ 0, %35 ]
   %38 = icmp slt i64 %37, 32
-  br i1 %38, label %39, label %87
+  br i1 %38, label %39, label %83
 
 39:                                               ; preds = %36
   %40 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
@@ -232,98 +232,90 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
   %51 = fsub <16 x float> %44, %50
-  %52 = fcmp ogt <16 x float> %51, splat (float 0x40561814A0000000)
-  %53 = fsub <16 x float> %51, splat (float 0x3FE62E4300000000)
-  %54 = select <16 x i1> %52, <16 x float> %53, <16 x float> %51
-  %55 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %54, <16 x float> splat (float 0x40561814A0000000))
-  %56 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %55, <16 x float> splat (float 0xC055D58A00000000))
-  %57 = call <16 x float> @llvm.fma.v16f32(<16 x float> %56, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
-  %58 = call <16 x float> @llvm.floor.v16f32(<16 x float> %57)
-  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %56)
-  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %59)
-  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %60, <16 x float> splat (float 0x3F56E879C0000000))
-  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %60, <16 x float> splat (float 0x3F81112100000000))
-  %63 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %60, <16 x float> splat (float 0x3FA5553820000000))
-  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %63, <16 x float> %60, <16 x float> splat (float 0x3FC5555540000000))
-  %65 = call <16 x float> @llvm.fma.v16f32(<16 x float> %64, <16 x float> %60, <16 x float> splat (float 5.000000e-01))
-  %66 = fmul <16 x float> %60, %60
-  %67 = call <16 x float> @llvm.fma.v16f32(<16 x float> %65, <16 x float> %66, <16 x float> %60)
-  %68 = fadd <16 x float> %67, splat (float 1.000000e+00)
-  %69 = fptosi <16 x float> %58 to <16 x i32>
-  %70 = add <16 x i32> %69, splat (i32 127)
-  %71 = shl <16 x i32> %70, splat (i32 23)
-  %72 = bitcast <16 x i32> %71 to <16 x float>
-  %73 = fmul <16 x float> %68, %72
-  %74 = fmul <16 x float> %73, splat (float 2.000000e+00)
-  %75 = select <16 x i1> %52, <16 x float> %74, <16 x float> %73
-  %76 = fcmp olt <16 x float> %51, splat (float 0xC055D58A00000000)
-  %77 = select <16 x i1> %76, <16 x float> zeroinitializer, <16 x float> %75
-  %78 = fcmp ogt <16 x float> %51, splat (float 0x40562E4300000000)
-  %79 = select <16 x i1> %78, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %77
-  %80 = fcmp uno <16 x float> %51, %51
-  %81 = select <16 x i1> %80, <16 x float> %51, <16 x float> %79
-  %82 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %83 = mul i64 %45, 33
-  %84 = add i64 %83, %37
-  %85 = getelementptr float, ptr %82, i64 %84
-  store <16 x float> %81, ptr %85, align 4
-  %86 = add i64 %37, 16
+  %52 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %51, <16 x float> splat (float 0x40562E4300000000))
+  %53 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %52, <16 x float> splat (float 0xC055D58A00000000))
+  %54 = call <16 x float> @llvm.fma.v16f32(<16 x float> %53, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
+  %55 = call <16 x float> @llvm.floor.v16f32(<16 x float> %54)
+  %56 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %53)
+  %57 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %56)
+  %58 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %57, <16 x float> splat (float 0x3F56E879C0000000))
+  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> %57, <16 x float> splat (float 0x3F81112100000000))
+  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> %59, <16 x float> %57, <16 x float> splat (float 0x3FA5553820000000))
+  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> %60, <16 x float> %57, <16 x float> splat (float 0x3FC5555540000000))
+  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %57, <16 x float> splat (float 5.000000e-01))
+  %63 = fmul <16 x float> %57, %57
+  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %63, <16 x float> %57)
+  %65 = fadd <16 x float> %64, splat (float 1.000000e+00)
+  %66 = fptosi <16 x float> %55 to <16 x i32>
+  %67 = add <16 x i32> %66, splat (i32 126)
+  %68 = shl <16 x i32> %67, splat (i32 23)
+  %69 = bitcast <16 x i32> %68 to <16 x float>
+  %70 = fmul <16 x float> %65, %69
+  %71 = fmul <16 x float> %70, splat (float 2.000000e+00)
+  %72 = fcmp olt <16 x float> %51, splat (float 0xC055D58A00000000)
+  %73 = select <16 x i1> %72, <16 x float> zeroinitializer, <16 x float> %71
+  %74 = fcmp ogt <16 x float> %51, splat (float 0x40562E4300000000)
+  %75 = select <16 x i1> %74, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %73
+  %76 = fcmp uno <16 x float> %51, %51
+  %77 = select <16 x i1> %76, <16 x float> %51, <16 x float> %75
+  %78 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %79 = mul i64 %45, 33
+  %80 = add i64 %79, %37
+  %81 = getelementptr float, ptr %78, i64 %80
+  store <16 x float> %77, ptr %81, align 4
+  %82 = add i64 %37, 16
   br label %36
 
-87:                                               ; preds = %36
-  %88 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %89 = mul nuw nsw i64 %33, 33
-  %90 = add nuw nsw i64 %89, 32
-  %91 = getelementptr inbounds nuw float, ptr %88, i64 %90
+83:                                               ; preds = %36
+  %84 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %85 = mul nuw nsw i64 %33, 33
+  %86 = add nuw nsw i64 %85, 32
+  %87 = getelementptr inbounds nuw float, ptr %84, i64 %86
+  %88 = load float, ptr %87, align 4
+  %89 = sub i64 %33, %29
+  %90 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %91 = getelementptr inbounds nuw float, ptr %90, i64 %89
   %92 = load float, ptr %91, align 4
-  %93 = sub i64 %33, %29
-  %94 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
-  %95 = getelementptr inbounds nuw float, ptr %94, i64 %93
-  %96 = load float, ptr %95, align 4
-  %97 = fsub float %92, %96
-  %98 = fcmp ogt float %97, 0x40561814A0000000
-  %99 = fsub float %97, 0x3FE62E4300000000
-  %100 = select i1 %98, float %99, float %97
-  %101 = call float @llvm.minimum.f32(float %100, float 0x40561814A0000000)
-  %102 = call float @llvm.maximum.f32(float %101, float 0xC055D58A00000000)
-  %103 = call float @llvm.fma.f32(float %102, float 0x3FF7154760000000, float 5.000000e-01)
-  %104 = call float @llvm.floor.f32(float %103)
-  %105 = call float @llvm.fma.f32(float %104, float 0xBFE6300000000000, float %102)
-  %106 = call float @llvm.fma.f32(float %104, float 0x3F2BD01060000000, float %105)
-  %107 = call float @llvm.fma.f32(float 0x3F2A0D2CE0000000, float %106, float 0x3F56E879C0000000)
-  %108 = call float @llvm.fma.f32(float %107, float %106, float 0x3F81112100000000)
-  %109 = call float @llvm.fma.f32(float %108, float %106, float 0x3FA5553820000000)
-  %110 = call float @llvm.fma.f32(float %109, float %106, float 0x3FC5555540000000)
-  %111 = call float @llvm.fma.f32(float %110, float %106, float 5.000000e-01)
-  %112 = fmul float %106, %106
-  %113 = call float @llvm.fma.f32(float %111, float %112, float %106)
-  %114 = fadd float %113, 1.000000e+00
-  %115 = fptosi float %104 to i32
-  %116 = add i32 %115, 127
-  %117 = shl i32 %116, 23
-  %118 = bitcast i32 %117 to float
-  %119 = fmul float %114, %118
-  %120 = fmul float %119, 2.000000e+00
-  %121 = select i1 %98, float %120, float %119
-  %122 = fcmp olt float %97, 0xC055D58A00000000
-  %123 = select i1 %122, float 0.000000e+00, float %121
-  %124 = fcmp ogt float %97, 0x40562E4300000000
-  %125 = select i1 %124, float 0x7FF0000000000000, float %123
-  %126 = fcmp uno float %97, %97
-  %127 = select i1 %126, float %97, float %125
-  %128 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %129 = mul nuw nsw i64 %93, 33
-  %130 = add nuw nsw i64 %129, 32
-  %131 = getelementptr inbounds nuw float, ptr %128, i64 %130
-  store float %127, ptr %131, align 4
-  %132 = add i64 %33, 1
+  %93 = fsub float %88, %92
+  %94 = call float @llvm.minimum.f32(float %93, float 0x40562E4300000000)
+  %95 = call float @llvm.maximum.f32(float %94, float 0xC055D58A00000000)
+  %96 = call float @llvm.fma.f32(float %95, float 0x3FF7154760000000, float 5.000000e-01)
+  %97 = call float @llvm.floor.f32(float %96)
+  %98 = call float @llvm.fma.f32(float %97, float 0xBFE6300000000000, float %95)
+  %99 = call float @llvm.fma.f32(float %97, float 0x3F2BD01060000000, float %98)
+  %100 = call float @llvm.fma.f32(float 0x3F2A0D2CE0000000, float %99, float 0x3F56E879C0000000)
+  %101 = call float @llvm.fma.f32(float %100, float %99, float 0x3F81112100000000)
+  %102 = call float @llvm.fma.f32(float %101, float %99, float 0x3FA5553820000000)
+  %103 = call float @llvm.fma.f32(float %102, float %99, float 0x3FC5555540000000)
+  %104 = call float @llvm.fma.f32(float %103, float %99, float 5.000000e-01)
+  %105 = fmul float %99, %99
+  %106 = call float @llvm.fma.f32(float %104, float %105, float %99)
+  %107 = fadd float %106, 1.000000e+00
+  %108 = fptosi float %97 to i32
+  %109 = add i32 %108, 126
+  %110 = shl i32 %109, 23
+  %111 = bitcast i32 %110 to float
+  %112 = fmul float %107, %111
+  %113 = fmul float %112, 2.000000e+00
+  %114 = fcmp olt float %93, 0xC055D58A00000000
+  %115 = select i1 %114, float 0.000000e+00, float %113
+  %116 = fcmp ogt float %93, 0x40562E4300000000
+  %117 = select i1 %116, float 0x7FF0000000000000, float %115
+  %118 = fcmp uno float %93, %93
+  %119 = select i1 %118, float %93, float %117
+  %120 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %121 = mul nuw nsw i64 %89, 33
+  %122 = add nuw nsw i64 %121, 32
+  %123 = getelementptr inbounds nuw float, ptr %120, i64 %122
+  store float %119, ptr %123, align 4
+  %124 = add i64 %33, 1
   br label %32
 
-133:                                              ; preds = %32
-  %134 = add i64 %26, 1
+125:                                              ; preds = %32
+  %126 = add i64 %26, 1
   br label %25
 
-135:                                              ; preds = %25
+127:                                              ; preds = %25
   ret void
 }
 

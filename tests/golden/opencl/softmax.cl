@@ -51,129 +51,121 @@ __kernel void s1(__global float* restrict a0, __global float* restrict a1, __glo
       float v29 = a2[i26];
       float4 v30 = (float4)(v29);
       float4 v31 = v28 - v30;
-      int4 v32 = v31 > ((float4)(88.37626f));
-      float4 v33 = v31 - ((float4)(0.6931472f));
-      float4 v34 = select(v31, v33, v32);
-      float4 v35 = KILN_MINF(v34, ((float4)(88.37626f)));
-      float4 v36 = KILN_MAXF(v35, ((float4)((-87.33655f))));
-      float4 v37 = fma(v36, ((float4)(1.442695f)), ((float4)(0.5f)));
-      float4 v38 = floor(v37);
-      float4 v39 = fma(v38, ((float4)((-0.6933594f))), v36);
-      float4 v40 = fma(v38, ((float4)(0.00021219444f)), v39);
-      float4 v41 = fma(((float4)(0.00019875691f)), v40, ((float4)(0.0013981999f)));
-      float4 v42 = fma(v41, v40, ((float4)(0.008333452f)));
-      float4 v43 = fma(v42, v40, ((float4)(0.041665796f)));
-      float4 v44 = fma(v43, v40, ((float4)(0.16666666f)));
-      float4 v45 = fma(v44, v40, ((float4)(0.5f)));
-      float4 v46 = v40 * v40;
-      float4 v47 = fma(v45, v46, v40);
-      float4 v48 = v47 + ((float4)(1.0f));
-      int4 v49 = convert_int4_sat_rtz(v38);
-      int4 v50 = as_int4(as_uint4(v49) + as_uint4(((int4)(127))));
-      int4 v51 = v50 << ((int4)(23));
-      float4 v52 = as_float4(v51);
-      float4 v53 = v48 * v52;
-      float4 v54 = v53 * ((float4)(2.0f));
-      float4 v55 = select(v53, v54, v32);
-      int4 v56 = v31 < ((float4)((-87.33655f)));
-      float4 v57 = select(v55, ((float4)(0.0f)), v56);
-      int4 v58 = v31 > ((float4)(88.72284f));
-      float4 v59 = select(v57, ((float4)(INFINITY)), v58);
-      int4 v60 = isunordered(v31, v31);
-      float4 v61 = select(v59, v31, v60);
-      vstore4(v61, 0, a0 + i26 * 33 + i27);
+      float4 v32 = KILN_MINF(v31, ((float4)(88.72284f)));
+      float4 v33 = KILN_MAXF(v32, ((float4)((-87.33655f))));
+      float4 v34 = fma(v33, ((float4)(1.442695f)), ((float4)(0.5f)));
+      float4 v35 = floor(v34);
+      float4 v36 = fma(v35, ((float4)((-0.6933594f))), v33);
+      float4 v37 = fma(v35, ((float4)(0.00021219444f)), v36);
+      float4 v38 = fma(((float4)(0.00019875691f)), v37, ((float4)(0.0013981999f)));
+      float4 v39 = fma(v38, v37, ((float4)(0.008333452f)));
+      float4 v40 = fma(v39, v37, ((float4)(0.041665796f)));
+      float4 v41 = fma(v40, v37, ((float4)(0.16666666f)));
+      float4 v42 = fma(v41, v37, ((float4)(0.5f)));
+      float4 v43 = v37 * v37;
+      float4 v44 = fma(v42, v43, v37);
+      float4 v45 = v44 + ((float4)(1.0f));
+      int4 v46 = convert_int4_sat_rtz(v35);
+      int4 v47 = as_int4(as_uint4(v46) + as_uint4(((int4)(126))));
+      int4 v48 = v47 << ((int4)(23));
+      float4 v49 = as_float4(v48);
+      float4 v50 = v45 * v49;
+      float4 v51 = v50 * ((float4)(2.0f));
+      int4 v52 = v31 < ((float4)((-87.33655f)));
+      float4 v53 = select(v51, ((float4)(0.0f)), v52);
+      int4 v54 = v31 > ((float4)(88.72284f));
+      float4 v55 = select(v53, ((float4)(INFINITY)), v54);
+      int4 v56 = isunordered(v31, v31);
+      float4 v57 = select(v55, v31, v56);
+      vstore4(v57, 0, a0 + i26 * 33 + i27);
     }
-    for (int i62 = v25; i62 < v18; i62 += 1) {
-      float v63 = a1[i26 * 33 + i62];
-      float v64 = a2[i26];
-      float v65 = v63 - v64;
-      int v66 = v65 > 88.37626f;
-      float v67 = v65 - 0.6931472f;
-      float v68 = v66 ? v67 : v65;
-      float v69 = KILN_MINF(v68, 88.37626f);
-      float v70 = KILN_MAXF(v69, (-87.33655f));
-      float v71 = fma(v70, 1.442695f, 0.5f);
-      float v72 = floor(v71);
-      float v73 = fma(v72, (-0.6933594f), v70);
-      float v74 = fma(v72, 0.00021219444f, v73);
-      float v75 = fma(0.00019875691f, v74, 0.0013981999f);
-      float v76 = fma(v75, v74, 0.008333452f);
-      float v77 = fma(v76, v74, 0.041665796f);
-      float v78 = fma(v77, v74, 0.16666666f);
-      float v79 = fma(v78, v74, 0.5f);
-      float v80 = v74 * v74;
-      float v81 = fma(v79, v80, v74);
-      float v82 = v81 + 1.0f;
-      int v83 = convert_int_sat_rtz(v72);
-      int v84 = as_int(as_uint(v83) + as_uint(127));
-      int v85 = v84 << 23;
-      float v86 = as_float(v85);
-      float v87 = v82 * v86;
-      float v88 = v87 * 2.0f;
-      float v89 = v66 ? v88 : v87;
-      int v90 = v65 < (-87.33655f);
-      float v91 = v90 ? 0.0f : v89;
-      int v92 = v65 > 88.72284f;
-      float v93 = v92 ? INFINITY : v91;
-      int v94 = isunordered(v65, v65);
-      float v95 = v94 ? v65 : v93;
-      a0[i26 * 33 + i62] = v95;
+    for (int i58 = v25; i58 < v18; i58 += 1) {
+      float v59 = a1[i26 * 33 + i58];
+      float v60 = a2[i26];
+      float v61 = v59 - v60;
+      float v62 = KILN_MINF(v61, 88.72284f);
+      float v63 = KILN_MAXF(v62, (-87.33655f));
+      float v64 = fma(v63, 1.442695f, 0.5f);
+      float v65 = floor(v64);
+      float v66 = fma(v65, (-0.6933594f), v63);
+      float v67 = fma(v65, 0.00021219444f, v66);
+      float v68 = fma(0.00019875691f, v67, 0.0013981999f);
+      float v69 = fma(v68, v67, 0.008333452f);
+      float v70 = fma(v69, v67, 0.041665796f);
+      float v71 = fma(v70, v67, 0.16666666f);
+      float v72 = fma(v71, v67, 0.5f);
+      float v73 = v67 * v67;
+      float v74 = fma(v72, v73, v67);
+      float v75 = v74 + 1.0f;
+      int v76 = convert_int_sat_rtz(v65);
+      int v77 = as_int(as_uint(v76) + as_uint(126));
+      int v78 = v77 << 23;
+      float v79 = as_float(v78);
+      float v80 = v75 * v79;
+      float v81 = v80 * 2.0f;
+      int v82 = v61 < (-87.33655f);
+      float v83 = v82 ? 0.0f : v81;
+      int v84 = v61 > 88.72284f;
+      float v85 = v84 ? INFINITY : v83;
+      int v86 = isunordered(v61, v61);
+      float v87 = v86 ? v61 : v85;
+      a0[i26 * 33 + i58] = v87;
     }
   }
 }
 
 __attribute__((reqd_work_group_size(8, 1, 1)))
 __kernel void s2(__global float* restrict a0, __global float* restrict a1) {
-  int v96 = (int)get_global_id(0);
-  int v97 = (int)(min((uint)v96, (uint)5));
-  int v98 = v97 + 1;
-  int v99 = (int)(min((uint)v98, (uint)5));
-  for (int i100 = v97; i100 < v99; i100 += 1) {
-    float4 c101 = ((float4)(0.0f));
-    for (int i102 = 0; i102 < 32; i102 += 4) {
-      float4 v103 = vload4(0, a1 + i100 * 33 + i102);
-      float4 v104 = c101 + v103;
-      c101 = v104;
+  int v88 = (int)get_global_id(0);
+  int v89 = (int)(min((uint)v88, (uint)5));
+  int v90 = v89 + 1;
+  int v91 = (int)(min((uint)v90, (uint)5));
+  for (int i92 = v89; i92 < v91; i92 += 1) {
+    float4 c93 = ((float4)(0.0f));
+    for (int i94 = 0; i94 < 32; i94 += 4) {
+      float4 v95 = vload4(0, a1 + i92 * 33 + i94);
+      float4 v96 = c93 + v95;
+      c93 = v96;
     }
-    float v105 = a1[i100 * 33 + 32];
-    float v106 = v105 + 0.0f;
-    float r107 = c101.s0;
-    r107 = r107 + c101.s1;
-    r107 = r107 + c101.s2;
-    r107 = r107 + c101.s3;
-    float v108 = v106 + r107;
-    a0[i100] = v108;
+    float v97 = a1[i92 * 33 + 32];
+    float v98 = v97 + 0.0f;
+    float r99 = c93.s0;
+    r99 = r99 + c93.s1;
+    r99 = r99 + c93.s2;
+    r99 = r99 + c93.s3;
+    float v100 = v98 + r99;
+    a0[i92] = v100;
   }
 }
 
 __attribute__((reqd_work_group_size(16, 1, 1)))
 __kernel void s3(__global float* restrict a0, __global float* restrict a1, __global float* restrict a2) {
-  int v109 = (int)get_global_id(0);
-  int v110 = (int)get_global_id(1);
-  int v111 = v109 * 4;
-  int v112 = (int)(min((uint)v111, (uint)33));
-  int v113 = v112 + 4;
-  int v114 = (int)(min((uint)v113, (uint)33));
-  int v115 = (int)(min((uint)v110, (uint)5));
-  int v116 = v115 + 1;
-  int v117 = (int)(min((uint)v116, (uint)5));
-  int v118 = v114 - v112;
-  int v119 = (int)((uint)v118 / (uint)4);
-  int v120 = v119 * 4;
-  int v121 = v112 + v120;
-  for (int i122 = v115; i122 < v117; i122 += 1) {
-    for (int i123 = v112; i123 < v121; i123 += 4) {
-      float4 v124 = vload4(0, a1 + i122 * 33 + i123);
-      float v125 = a2[i122];
-      float4 v126 = (float4)(v125);
-      float4 v127 = v124 / v126;
-      vstore4(v127, 0, a0 + i122 * 33 + i123);
+  int v101 = (int)get_global_id(0);
+  int v102 = (int)get_global_id(1);
+  int v103 = v101 * 4;
+  int v104 = (int)(min((uint)v103, (uint)33));
+  int v105 = v104 + 4;
+  int v106 = (int)(min((uint)v105, (uint)33));
+  int v107 = (int)(min((uint)v102, (uint)5));
+  int v108 = v107 + 1;
+  int v109 = (int)(min((uint)v108, (uint)5));
+  int v110 = v106 - v104;
+  int v111 = (int)((uint)v110 / (uint)4);
+  int v112 = v111 * 4;
+  int v113 = v104 + v112;
+  for (int i114 = v107; i114 < v109; i114 += 1) {
+    for (int i115 = v104; i115 < v113; i115 += 4) {
+      float4 v116 = vload4(0, a1 + i114 * 33 + i115);
+      float v117 = a2[i114];
+      float4 v118 = (float4)(v117);
+      float4 v119 = v116 / v118;
+      vstore4(v119, 0, a0 + i114 * 33 + i115);
     }
-    for (int i128 = v121; i128 < v114; i128 += 1) {
-      float v129 = a1[i122 * 33 + i128];
-      float v130 = a2[i122];
-      float v131 = v129 / v130;
-      a0[i122 * 33 + i128] = v131;
+    for (int i120 = v113; i120 < v106; i120 += 1) {
+      float v121 = a1[i114 * 33 + i120];
+      float v122 = a2[i114];
+      float v123 = v121 / v122;
+      a0[i114 * 33 + i120] = v123;
     }
   }
 }
