@@ -517,7 +517,10 @@ impl<R: Rng> Gen<'_, R> {
         if n.ty == ty {
             return n;
         }
-        if !converts(n.ty, ty, n.exact) {
+        // A literal inside a conversion takes the conversion's type, and
+        // one beyond that type's range is an error (`f16(2147483647)`).
+        let overflows = ty == DType::F16 && n.bound > 65504.0 && literal_only(&n);
+        if !converts(n.ty, ty, n.exact) || overflows {
             return leaf(Expr::Lit("0".into()), ty, true, 0.0);
         }
         let bound = if ty == DType::I32 {
