@@ -169,17 +169,22 @@ pub fn run_sampled(
     samples: usize,
 ) -> Result<Vec<Vec<(usize, f64)>>, InterpError> {
     let k = spec.kernel;
+    let at_samples: Vec<bool> = (0..k.stmts.len())
+        .map(|si| sampled_stmt(spec, si, samples))
+        .collect();
     // Every tensor is held whole but the outputs that are sampled.
     let whole = k.tensors.iter().map(|(t, _)| t).filter(|&t| {
-        let si = k.stmts.iter().position(|s| s.target == t);
-        !si.is_some_and(|si| sampled_stmt(spec, si, samples))
+        !k.stmts
+            .iter()
+            .zip(&at_samples)
+            .any(|(s, &sampled)| sampled && s.target == t)
     });
     let mut bufs = load_inputs(spec, inputs, whole)?;
     let mut sampled: Vec<Option<Vec<(usize, f64)>>> = vec![None; k.tensors.len()];
     for (si, stmt) in k.stmts.iter().enumerate() {
         let t = stmt.target;
         let n: usize = spec.shape(t).iter().product();
-        if sampled_stmt(spec, si, samples) {
+        if at_samples[si] {
             let lins: Vec<usize> = (0..samples)
                 .map(|i| i * (n - 1) / (samples - 1).max(1))
                 .collect();
@@ -458,13 +463,13 @@ impl Eval<'_> {
                 self.eval(if c { *then } else { *otherwise })
             }
             ExprKind::Cast(a) => {
-                let from = self.k.exprs[*a].ty;
                 let v = self.eval(*a);
-                match e.ty {
-                    // Float to int truncates toward zero and saturates (NaN -> 0).
-                    DType::I32 => v as i32 as f64,
-                    _ if from == DType::I32 => round_to(e.ty, v),
-                    to => round_to(to, v),
+                // Float to int truncates toward zero and saturates (NaN ->
+                // 0); to a float type, `eval` rounds the result once.
+                if int {
+                    v as i32 as f64
+                } else {
+                    v
                 }
             }
         }
