@@ -196,11 +196,6 @@ fn st_tile(st: &StmtSchedule, v: VarId) -> Option<usize> {
 /// be reassociated (and a product fused into a sum), nothing else.
 const FM: &str = "fastmath<reassoc,contract>";
 
-/// `v` rounded to the nearest f16 (ties to even, once), as an f64.
-fn round_half(v: f64) -> f64 {
-    kiln_ir::round_f16(v)
-}
-
 /// Value of an index variable at a point: an `index` SSA value, and whether
 /// it stands for `w` consecutive lanes starting there.
 #[derive(Clone)]
@@ -358,7 +353,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// A constant of compute type `d` with `w` lanes.
     fn cval(&mut self, d: DType, v: f64, w: usize) -> String {
         // An f16 literal is rounded to f16 (then held in f32).
-        let v = if d == DType::F16 { round_half(v) } else { v };
+        let v = if d == DType::F16 {
+            kiln_ir::round_f16(v)
+        } else {
+            v
+        };
         let lit = match cty(d) {
             "f32" => format!("0x{:08X}", (v as f32).to_bits()),
             "f64" => format!("0x{:016X}", v.to_bits()),
@@ -1172,24 +1171,40 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
     }
 
+    /// The operands of the statement's value when it is a float product
+    /// summed straight into a `+=` reduction: the one fusion (into an FMA)
+    /// the contract allows, since the reduction may be reassociated.
+    fn fusable_product(&self) -> Option<(ExprId, ExprId)> {
+        let k = self.spec.kernel;
+        let s = &k.stmts[self.stmt];
+        match k.exprs[s.value].kind {
+            ExprKind::Binary(BinOp::Mul, a, b)
+                if s.op == AssignOp::Add
+                    && s.vars.len() > s.n_parallel
+                    && k.exprs[s.value].ty.is_float() =>
+            {
+                Some((a, b))
+            }
+            _ => None,
+        }
+    }
+
     /// Combines the statement's value at point `p` into the accumulator.
     /// On GPU-like devices a product summed into a `+=` reduction is one
     /// explicit `fma` (OpenCL C is printed with contraction off, so only
     /// this fusion, which the contract allows, happens); on the CPU the
     /// `contract` flags let LLVM fuse it.
     fn accumulate(&mut self, acc: &str, p: &[Option<VarVal>], w: usize) -> String {
-        let k = self.spec.kernel;
-        let s = &k.stmts[self.stmt];
         let d = self.target_dtype();
-        if let (Some(_), AssignOp::Add, ExprKind::Binary(BinOp::Mul, a, b)) =
-            (self.gpu, s.op, &k.exprs[s.value].kind)
+        // (f16 products are rounded to f16 first, so they do not fuse.)
+        if let (Some(_), Some((a, b)), DType::F32 | DType::F64) =
+            (self.gpu, self.fusable_product(), d)
         {
-            if matches!(d, DType::F32 | DType::F64) {
-                let (a, b) = (self.expr(*a, p, w), self.expr(*b, p, w));
-                let ty = vt(cty(d), w);
-                return self.op(&format!("math.fma {a}, {b}, {acc} : {ty}"));
-            }
+            let (a, b) = (self.expr(a, p, w), self.expr(b, p, w));
+            let ty = vt(cty(d), w);
+            return self.op(&format!("math.fma {a}, {b}, {acc} : {ty}"));
         }
+        let s = &self.spec.kernel.stmts[self.stmt];
         let x = self.expr(s.value, p, w);
         self.combine(s.op, acc, &x, w)
     }
@@ -1388,14 +1403,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     _ => return self.floor_div(&a, &b, w),
                 };
                 // Elementwise arithmetic is rounded at each operation; only
-                // a product summed straight into a `+=` reduction may fuse
-                // into it (FMA), which reassociating the reduction allows.
-                let s = &k.stmts[self.stmt];
-                let fused = f
-                    && *op == BinOp::Mul
-                    && id == s.value
-                    && s.op == AssignOp::Add
-                    && s.vars.len() > s.n_parallel;
+                // the product `fusable_product` names may fuse.
+                let fused = id == k.stmts[self.stmt].value && self.fusable_product().is_some();
                 let fm = if fused { " fastmath<contract>" } else { "" };
                 let v = self.op(&format!("arith.{name} {a}, {b}{fm} : {ty}"));
                 self.round_if_f16(v, d, w)
@@ -1450,13 +1459,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     });
                     any
                 };
-                let outer = self.guard.clone();
                 let bt = vt("i1", w);
                 let t = if divides(*then) {
-                    self.guard = Some(self.and_guard(&outer, &cond, &bt));
-                    let t = self.expr(*then, p, w);
-                    self.guard = outer.clone();
-                    t
+                    self.guarded(*then, &cond, p, w)
                 } else {
                     self.expr(*then, p, w)
                 };
@@ -1467,10 +1472,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                         self.constant("dense<true>", &bt)
                     };
                     let not = self.op(&format!("arith.xori {cond}, {ones} : {bt}"));
-                    self.guard = Some(self.and_guard(&outer, &not, &bt));
-                    let f = self.expr(*otherwise, p, w);
-                    self.guard = outer;
-                    f
+                    self.guarded(*otherwise, &not, p, w)
                 } else {
                     self.expr(*otherwise, p, w)
                 };
@@ -1484,12 +1486,23 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
     }
 
-    /// `outer && c` (just `c` outside any guarded branch).
-    fn and_guard(&mut self, outer: &Option<String>, c: &str, bt: &str) -> String {
-        match outer {
-            Some(g) => self.op(&format!("arith.andi {g}, {c} : {bt}")),
+    /// `c` and the current `select` guard (just `c` outside any guarded
+    /// branch); `c` has `w` lanes.
+    fn under_guard(&mut self, c: &str, w: usize) -> String {
+        match self.guard.clone() {
+            Some(g) => self.op(&format!("arith.andi {g}, {c} : {}", vt("i1", w))),
             None => c.to_string(),
         }
+    }
+
+    /// Emits expression `e` as a `select` branch taken where `taken` holds:
+    /// divisions inside raise the error flag only there.
+    fn guarded(&mut self, e: ExprId, taken: &str, p: &[Option<VarVal>], w: usize) -> String {
+        let outer = self.guard.clone();
+        self.guard = Some(self.under_guard(taken, w));
+        let v = self.expr(e, p, w);
+        self.guard = outer;
+        v
     }
 
     /// i32 floor division as the contract defines it, without a trap on any
@@ -1529,15 +1542,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// `w` lanes) holds in any lane under the current `select` guard.
     fn raise_if(&mut self, bad: &str, w: usize) {
         self.err_flag = true;
-        let bt = vt("i1", w);
-        let bad = match self.guard.clone() {
-            Some(g) => self.op(&format!("arith.andi {g}, {bad} : {bt}")),
-            None => bad.to_string(),
-        };
+        let bad = self.under_guard(bad, w);
         let any = if w == 1 {
             bad
         } else {
-            self.op(&format!("vector.reduction <or>, {bad} : {bt} into i1"))
+            self.op(&format!(
+                "vector.reduction <or>, {bad} : {} into i1",
+                vt("i1", w)
+            ))
         };
         let code = self.constant(&(self.stmt + 1).to_string(), "i32");
         let c0 = self.cidx(0);

@@ -511,14 +511,7 @@ impl Emitter {
                 // Saturating, NaN to 0: C's cast is undefined out of range.
                 let x = self.operands(op)?;
                 let ty = Self::result_ty(op, 0)?;
-                let n = if ty.w == 1 {
-                    String::new()
-                } else {
-                    ty.w.to_string()
-                };
-                let base = ty.c();
-                let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
-                self.def(op, ty, format!("convert_{base}{n}_sat_rtz({})", x[0].expr))?;
+                self.def(op, ty, format!("convert_{}_sat_rtz({})", ty.c(), x[0].expr))?;
             }
             "arith.sitofp" | "arith.extf" => {
                 let x = self.operands(op)?;
