@@ -28,6 +28,9 @@ pub struct Loaded {
 pub struct Bound<'l> {
     pub(crate) loaded: &'l Loaded,
     pub(crate) bufs: Vec<DeviceTensor>,
+    /// The error flag of statements that divide i32 values (zero unless
+    /// the last launch divided by zero).
+    flag: Option<DeviceTensor>,
 }
 
 impl Runtime {
@@ -62,7 +65,16 @@ impl Loaded {
             .iter()
             .map(|h| self.rt.upload(h))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Bound { loaded: self, bufs })
+        let flag = if self.prog.stmts.iter().any(|s| s.err_flag) {
+            Some(self.zero_flag()?)
+        } else {
+            None
+        };
+        Ok(Bound {
+            loaded: self,
+            bufs,
+            flag,
+        })
     }
 
     /// Binds, runs once and downloads the outputs.
@@ -76,22 +88,23 @@ impl Loaded {
     pub fn launches(&self) -> usize {
         self.prog.stmts.len()
     }
+
+    /// A zeroed error flag (one i32).
+    fn zero_flag(&self) -> Result<DeviceTensor, OclError> {
+        self.rt
+            .upload(&HostTensor::zeros(kiln_ir::DType::I32, vec![1]))
+    }
 }
 
 impl Bound<'_> {
     /// Runs every statement in order; returns the device time from the
     /// first launch's start to the last one's end, in seconds.
     ///
-    /// Statements that divide i32 values take a zeroed error flag; a zero
+    /// Statements that divide i32 values take the zeroed error flag; a zero
     /// divisor makes the launch an error naming the statement
     /// ([`kiln_device::DeviceError::DivByZero`]), checked after it.
     pub fn launch(&mut self) -> Result<f64, OclError> {
         let l = self.loaded;
-        let flag = if l.prog.stmts.iter().any(|s| s.err_flag) {
-            Some(l.rt.upload(&HostTensor::zeros(kiln_ir::DType::I32, vec![1]))?)
-        } else {
-            None
-        };
         let kernels = l.kernels.lock().unwrap_or_else(|p| p.into_inner());
         let mut events = Vec::new();
         for (s, k) in l.prog.stmts.iter().zip(kernels.iter()) {
@@ -105,7 +118,7 @@ impl Bound<'_> {
                     exec.set_arg(&b.buf)
                 };
             }
-            if let (true, Some(f)) = (s.err_flag, &flag) {
+            if let (true, Some(f)) = (s.err_flag, &self.flag) {
                 // SAFETY: the kernel's last parameter is `__global int*` (one).
                 #[allow(unsafe_code)]
                 unsafe {
@@ -125,9 +138,13 @@ impl Bound<'_> {
             return Ok(0.0);
         };
         let seconds = crate::device_seconds(first, last)?;
-        if let Some(f) = &flag {
+        if let Some(f) = &self.flag {
             let v = l.rt.download(f)?.to_f64()[0] as i32;
-            l.prog.signature.check_flag(v)?;
+            if v != 0 {
+                // Zero again for the next launch (only kernels write it).
+                self.flag = Some(l.zero_flag()?);
+                l.prog.signature.check_flag(v)?;
+            }
         }
         Ok(seconds)
     }
