@@ -341,16 +341,11 @@ fn run_kernel(
                 fails.push(format!(
                     "{} ({}): {e}\n  schedule: {}",
                     info.name,
-                    kiln_tensor_sizes(&sizes),
+                    crate::sizes_text(&sizes),
                     serde_json::to_string(&s).unwrap_or_default()
                 ));
             }
         }
     }
     Ok((fails, runs))
-}
-
-fn kiln_tensor_sizes(s: &BTreeMap<String, i64>) -> String {
-    let v: Vec<String> = s.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    v.join(", ")
 }

@@ -149,37 +149,61 @@ pub fn random_schedule(case: &Case, seed: u64, dev: &dyn Device, n: usize) -> Op
     serde_json::to_string(&schedule(&spec, dev, seed, Which::Random(n))).ok()
 }
 
-/// One trial of `case` on `dev`: `Ok(None)` if it agrees, `Ok(Some(why))`
-/// if it disagrees, `Err` if the case is not runnable (front end, sizes).
-fn trial(
-    case: &Case,
+/// A case the front end accepted, with its seeded inputs and the oracle's
+/// outcome, computed once for all the trials of the case.
+struct Prepared {
+    kernel: kiln_ir::Kernel,
+    sizes: BTreeMap<String, i64>,
     seed: u64,
-    dev: &dyn Device,
-    which: Which,
-) -> Result<(Option<String>, bool), String> {
-    let src = case.kernel.source();
-    let ks = kiln_ir::check_source(&src).map_err(|d| {
-        let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
-        d.join("; ")
-    })?;
-    let k = &ks[0];
-    let spec = Specialized::from_sizes(k, &case.sizes).map_err(|d| d.to_string())?;
-    let inputs = kiln_tensor::random_inputs(&spec, seed);
-    let want = reference(&spec, &inputs);
-    let s = schedule(&spec, dev, seed, which);
-    let got = on_device(dev, &spec, &s, &inputs);
-    let error = matches!(want, Outcome::Error { .. });
-    Ok((agree(&want, &got, &output_names(k)).err(), error))
+    inputs: Vec<kiln_tensor::HostTensor>,
+    want: Outcome,
 }
 
-fn work(case: &Case) -> Option<f64> {
-    let ks = kiln_ir::check_source(&case.kernel.source()).ok()?;
-    let spec = Specialized::from_sizes(&ks[0], &case.sizes).ok()?;
-    Some(
-        (0..ks[0].stmts.len())
+impl Prepared {
+    /// Checks and specializes `case`; `Ok(None)` when its interpreter work
+    /// (loop iterations) exceeds `max_work`; `Err` (the front end's
+    /// message) when it is not a valid kernel at its sizes.
+    fn new(case: &Case, seed: u64, max_work: f64) -> Result<Option<Prepared>, String> {
+        let ks = kiln_ir::check_source(&case.kernel.source()).map_err(|d| {
+            let d: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+            d.join("; ")
+        })?;
+        let kernel = ks.into_iter().next().ok_or("no kernel")?;
+        let spec = Specialized::from_sizes(&kernel, &case.sizes).map_err(|d| d.to_string())?;
+        let work: f64 = (0..kernel.stmts.len())
             .map(|i| spec.domain(i).iter().map(|&e| e as f64).product::<f64>())
-            .sum(),
-    )
+            .sum();
+        if work > max_work {
+            return Ok(None);
+        }
+        let inputs = kiln_tensor::random_inputs(&spec, seed);
+        let want = reference(&spec, &inputs);
+        drop(spec);
+        Ok(Some(Prepared {
+            kernel,
+            sizes: case.sizes.clone(),
+            seed,
+            inputs,
+            want,
+        }))
+    }
+
+    fn spec(&self) -> Specialized<'_> {
+        Specialized::from_sizes(&self.kernel, &self.sizes).expect("specialized in `new`")
+    }
+
+    /// One trial on `dev`: why it disagrees with the oracle (`None`: it
+    /// agrees), and whether the oracle's outcome is an error.
+    fn trial(&self, dev: &dyn Device, which: Which) -> (Option<String>, bool) {
+        let spec = self.spec();
+        let s = schedule(&spec, dev, self.seed, which);
+        let got = on_device(dev, &spec, &s, &self.inputs);
+        let error = matches!(self.want, Outcome::Error { .. });
+        (
+            agree(&self.want, &got, &output_names(&self.kernel)).err(),
+            error,
+        )
+    }
 }
 
 /// Fuzzes `devices` for the budget.
@@ -192,24 +216,17 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
     while start.elapsed() < opts.budget {
         let seed: u64 = master.gen();
         let case = gen::case(&mut rand::rngs::StdRng::seed_from_u64(seed));
-        let Some(w) = work(&case) else {
-            let src = case.kernel.source();
-            let why = match kiln_ir::check_source(&src) {
-                Err(d) => d
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                Ok(_) => "sizes rejected".to_string(),
-            };
-            report
-                .rejected
-                .push(format!("case seed {seed}: {why}\n{src}"));
-            continue;
+        let prepared = match Prepared::new(&case, seed, opts.max_work) {
+            Ok(Some(p)) => p,
+            Ok(None) => continue,
+            Err(why) => {
+                let src = case.kernel.source();
+                report
+                    .rejected
+                    .push(format!("case seed {seed}: {why}\n{src}"));
+                continue;
+            }
         };
-        if w > opts.max_work {
-            continue;
-        }
         report.kernels += 1;
         for dev in devices {
             let n = if dev.info().limits.gpu.is_some() {
@@ -223,9 +240,9 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
                     eprintln!("fuzz: case {seed} on {} {which:?}", dev.info().name);
                 }
                 *report.runs.entry(dev.info().name.clone()).or_default() += 1;
-                match trial(&case, seed, dev.as_ref(), which) {
-                    Ok((None, error)) => report.agreed_errors += usize::from(error),
-                    Ok((Some(why), _)) => {
+                match prepared.trial(dev.as_ref(), which) {
+                    (None, error) => report.agreed_errors += usize::from(error),
+                    (Some(why), _) => {
                         if opts.verbose {
                             eprintln!(
                                 "fuzz: disagreement on {} ({why}); shrinking",
@@ -242,7 +259,6 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
                         report.failures.push(f);
                         break;
                     }
-                    Err(e) => report.rejected.push(e),
                 }
                 if start.elapsed() >= opts.budget {
                     break;
@@ -256,7 +272,12 @@ pub fn fuzz(devices: &[Arc<dyn Device>], opts: &Options) -> Report {
 
 /// Shrinks a disagreeing case while it still disagrees on `dev`.
 fn shrink(mut case: Case, seed: u64, dev: &dyn Device, which: Which) -> Failure {
-    let fails = |c: &Case| matches!(trial(c, seed, dev, which), Ok((Some(_), _)));
+    let trial = |c: &Case| match Prepared::new(c, seed, f64::INFINITY) {
+        Ok(Some(p)) => Ok(p.trial(dev, which).0),
+        Ok(None) => Err("too large".to_string()),
+        Err(e) => Err(e),
+    };
+    let fails = |c: &Case| matches!(trial(c), Ok(Some(_)));
     // At most 400 trials and 90 s (driver compiles can take a second each).
     let deadline = Instant::now() + Duration::from_secs(90);
     let mut budget = 400usize;
@@ -275,9 +296,9 @@ fn shrink(mut case: Case, seed: u64, dev: &dyn Device, which: Which) -> Failure 
             }
         }
     }
-    let why = match trial(&case, seed, dev, which) {
-        Ok((Some(w), _)) => w,
-        Ok((None, _)) => "(no longer reproduces)".to_string(),
+    let why = match trial(&case) {
+        Ok(Some(w)) => w,
+        Ok(None) => "(no longer reproduces)".to_string(),
         Err(e) => e,
     };
     let mut text = format!(

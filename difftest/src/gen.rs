@@ -217,10 +217,9 @@ impl Kernel {
 }
 
 impl Case {
-    /// `N=5, M=3` form of the sizes.
+    /// `M=3, N=5` form of the sizes.
     pub fn sizes_text(&self) -> String {
-        let v: Vec<String> = self.sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        v.join(", ")
+        crate::sizes_text(&self.sizes)
     }
 }
 
@@ -456,26 +455,21 @@ impl<R: Rng> Gen<'_, R> {
             })
             .collect();
         let &t = cands.choose(self.rng)?;
-        let ix = self.tensors[t]
-            .dims
-            .clone()
+        // `r` on the first dimension of its symbol; the others need a
+        // variable of theirs, else give up.
+        let dims = self.tensors[t].dims.clone();
+        let at = dims.iter().position(|&td| td == d)?;
+        let ix = dims
             .iter()
-            .map(|&td| {
-                if td == d {
-                    Ix::Plain(r)
+            .enumerate()
+            .map(|(i, &td)| {
+                if i == at {
+                    Some(Ix::Plain(r))
                 } else {
-                    self.index_for(td).unwrap_or(Ix::Plain(r))
+                    self.index_for(td)
                 }
             })
-            .collect::<Vec<_>>();
-        // The dims that are not `d` may lack a variable: then give up.
-        if ix
-            .iter()
-            .zip(&self.tensors[t].dims)
-            .any(|(i, &td)| matches!(i, Ix::Plain(v) | Ix::Rev(v) if self.vars[*v].1 != td))
-        {
-            return None;
-        }
+            .collect::<Option<Vec<_>>>()?;
         let n = self.read_node(t, ix);
         Some(self.convert(n, ty))
     }
@@ -662,23 +656,11 @@ impl<R: Rng> Gen<'_, R> {
                 ("7", 7.0),
                 ("0", 0.0),
                 ("2147483647", 2147483647.0),
-                ("-2147483647 - 1", 2147483648.0),
+                ("-2147483648", 2147483648.0),
             ]
             .choose(self.rng)
             .unwrap()
         };
-        if lit.contains(' ') {
-            return Node {
-                exact: true,
-                bound: v,
-                ty,
-                e: Expr::Bin(
-                    '-',
-                    Box::new(leaf(Expr::Lit("-2147483647".into()), ty, true, v)),
-                    Box::new(leaf(Expr::Lit("1".into()), ty, true, 1.0)),
-                ),
-            };
-        }
         leaf(Expr::Lit(lit.into()), ty, true, v)
     }
 

@@ -117,6 +117,12 @@ pub fn agree(want: &Outcome, got: &Outcome, names: &[String]) -> Result<(), Stri
     }
 }
 
+/// `M=3, N=5`: sizes as the filetest header and reports write them.
+pub fn sizes_text(sizes: &std::collections::BTreeMap<String, i64>) -> String {
+    let v: Vec<String> = sizes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    v.join(", ")
+}
+
 /// The output names of a kernel, in declaration order.
 pub fn output_names(k: &kiln_ir::Kernel) -> Vec<String> {
     k.outputs
