@@ -10,134 +10,88 @@ use crate::span::Span;
 use std::fmt;
 use std::sync::Arc;
 
-/// The class of an error; one per error the language contract lists, plus a
-/// few the contract implies (arity, non-affine index, ...).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
+/// Declares [`ErrorKind`] with one line per kind: its docs, its name and
+/// its stable code; `ALL` and `code` follow from the same list.
+macro_rules! error_kinds {
+    ($($(#[$doc:meta])* $kind:ident => $code:literal,)*) => {
+        /// The class of an error; one per error the language contract lists,
+        /// plus a few the contract implies (arity, non-affine index, ...).
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum ErrorKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl ErrorKind {
+            /// Every kind, for tests that want one example of each.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$kind,)*];
+
+            /// Stable code shown in rendered diagnostics, e.g. `kiln::syntax`.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$kind => $code,)*
+                }
+            }
+        }
+    };
+}
+
+error_kinds! {
     /// Malformed source text.
-    Syntax,
+    Syntax => "kiln::syntax",
     /// A name that refers to nothing in scope.
-    UnknownName,
+    UnknownName => "kiln::unknown-name",
     /// A call of a function the language does not have.
-    UnknownFunction,
+    UnknownFunction => "kiln::unknown-function",
     /// A dtype the language does not have.
-    UnknownDtype,
+    UnknownDtype => "kiln::unknown-dtype",
     /// Operands or contexts whose types disagree.
-    TypeMismatch,
+    TypeMismatch => "kiln::type-mismatch",
     /// A call with the wrong number of arguments.
-    Arity,
+    Arity => "kiln::arity",
     /// An expression in a place where it is not allowed (a comparison outside
     /// `select`, a non-affine index, a complex input dimension, ...).
-    InvalidExpression,
+    InvalidExpression => "kiln::invalid-expression",
     /// An index variable that never indexes a tensor dimension alone.
-    NoPlainUse,
+    NoPlainUse => "kiln::no-plain-use",
     /// An index variable whose plain uses imply different ranges.
-    RangeMismatch,
+    RangeMismatch => "kiln::range-mismatch",
     /// `=` used in a statement that has reduction variables.
-    AssignWithReduction,
+    AssignWithReduction => "kiln::assign-with-reduction",
     /// A statement whose target is an input.
-    WriteInput,
+    WriteInput => "kiln::write-input",
     /// A read of a temporary or output before the statement that defines it.
-    ReadBeforeDefine,
+    ReadBeforeDefine => "kiln::read-before-define",
     /// An output that no statement writes.
-    OutputNotWritten,
+    OutputNotWritten => "kiln::output-not-written",
     /// An output or temporary written by more than one statement.
-    WrittenTwice,
+    WrittenTwice => "kiln::written-twice",
     /// One name used for two things (parameters, symbols, temporaries, variables).
-    DuplicateName,
+    DuplicateName => "kiln::duplicate-name",
     /// A tensor indexed with the wrong number of indices.
-    RankMismatch,
+    RankMismatch => "kiln::rank-mismatch",
     /// The left side of a statement indexes with something other than
     /// distinct plain variables.
-    BadTargetIndex,
+    BadTargetIndex => "kiln::bad-target-index",
     /// A dimension that is not positive.
-    BadDimension,
+    BadDimension => "kiln::bad-dimension",
     /// A size, element count, index, or literal too large for kiln (beyond
     /// i64, beyond the supported element count, beyond i32 where a size or
     /// index variable is used as an `i32` value, beyond its float type).
-    TooLarge,
+    TooLarge => "kiln::too-large",
     /// A reserved word (`inf`) used as a name.
-    ReservedWord,
+    ReservedWord => "kiln::reserved-word",
     /// Call time: a parameter without an argument.
-    MissingArgument,
+    MissingArgument => "kiln::missing-argument",
     /// Call time: an argument that matches no parameter.
-    ExtraArgument,
+    ExtraArgument => "kiln::extra-argument",
     /// Call time: an argument whose shape disagrees with the declared symbols.
-    ShapeMismatch,
+    ShapeMismatch => "kiln::shape-mismatch",
     /// Call time: an affine index that leaves its tensor.
-    OutOfBounds,
+    OutOfBounds => "kiln::out-of-bounds",
     /// Call time: an argument of the wrong dtype.
-    DtypeMismatch,
+    DtypeMismatch => "kiln::dtype-mismatch",
     /// Call time: a size symbol with no value, or a value for no symbol.
-    SizeBinding,
-}
-
-impl ErrorKind {
-    /// Every kind, for tests that want one example of each.
-    pub const ALL: [ErrorKind; 26] = {
-        use ErrorKind::*;
-        [
-            Syntax,
-            UnknownName,
-            UnknownFunction,
-            UnknownDtype,
-            TypeMismatch,
-            Arity,
-            InvalidExpression,
-            NoPlainUse,
-            RangeMismatch,
-            AssignWithReduction,
-            WriteInput,
-            ReadBeforeDefine,
-            OutputNotWritten,
-            WrittenTwice,
-            DuplicateName,
-            RankMismatch,
-            BadTargetIndex,
-            BadDimension,
-            TooLarge,
-            ReservedWord,
-            MissingArgument,
-            ExtraArgument,
-            ShapeMismatch,
-            OutOfBounds,
-            DtypeMismatch,
-            SizeBinding,
-        ]
-    };
-
-    /// Stable code shown in rendered diagnostics, e.g. `kiln::syntax`.
-    pub fn code(self) -> &'static str {
-        use ErrorKind::*;
-        match self {
-            Syntax => "kiln::syntax",
-            UnknownName => "kiln::unknown-name",
-            UnknownFunction => "kiln::unknown-function",
-            UnknownDtype => "kiln::unknown-dtype",
-            TypeMismatch => "kiln::type-mismatch",
-            Arity => "kiln::arity",
-            InvalidExpression => "kiln::invalid-expression",
-            NoPlainUse => "kiln::no-plain-use",
-            RangeMismatch => "kiln::range-mismatch",
-            AssignWithReduction => "kiln::assign-with-reduction",
-            WriteInput => "kiln::write-input",
-            ReadBeforeDefine => "kiln::read-before-define",
-            OutputNotWritten => "kiln::output-not-written",
-            WrittenTwice => "kiln::written-twice",
-            DuplicateName => "kiln::duplicate-name",
-            RankMismatch => "kiln::rank-mismatch",
-            BadTargetIndex => "kiln::bad-target-index",
-            BadDimension => "kiln::bad-dimension",
-            TooLarge => "kiln::too-large",
-            ReservedWord => "kiln::reserved-word",
-            MissingArgument => "kiln::missing-argument",
-            ExtraArgument => "kiln::extra-argument",
-            ShapeMismatch => "kiln::shape-mismatch",
-            OutOfBounds => "kiln::out-of-bounds",
-            DtypeMismatch => "kiln::dtype-mismatch",
-            SizeBinding => "kiln::size-binding",
-        }
-    }
+    SizeBinding => "kiln::size-binding",
 }
 
 /// One diagnostic: what went wrong and where.
