@@ -24,7 +24,7 @@ pub use compile::{ClProgram, CompileError, OclCompiler, Stage};
 pub use kernel::{Bound, Loaded};
 
 use kiln_ir::DType;
-use kiln_tensor::{Data, HostTensor};
+use kiln_tensor::HostTensor;
 use opencl3::command_queue::{CommandQueue, CL_QUEUE_PROFILING_ENABLE};
 use opencl3::context::Context;
 use opencl3::device::{Device, CL_DEVICE_TYPE_ALL};
@@ -131,6 +131,7 @@ impl OclDevice {
                 max_workgroup: self.max_work_group.max(1),
                 max_items: [item(0).max(1), item(1).max(1)],
                 local_mem: self.local_mem as usize,
+                warp: 0,
             }),
         }
     }
@@ -241,41 +242,6 @@ pub struct DeviceTensor {
     shape: Vec<usize>,
 }
 
-fn bytes_of(t: &HostTensor) -> Vec<u8> {
-    match &t.data {
-        Data::F16(v) => v.iter().flat_map(|x| x.to_bits().to_le_bytes()).collect(),
-        Data::F32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
-        Data::F64(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
-        Data::I32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
-    }
-}
-
-fn tensor_of(dtype: DType, shape: Vec<usize>, b: &[u8]) -> HostTensor {
-    let data = match dtype {
-        DType::F16 => Data::F16(
-            b.chunks_exact(2)
-                .map(|c| kiln_tensor::HalfF16::from_bits(u16::from_le_bytes([c[0], c[1]])))
-                .collect(),
-        ),
-        DType::F32 => Data::F32(
-            b.chunks_exact(4)
-                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        ),
-        DType::F64 => Data::F64(
-            b.chunks_exact(8)
-                .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-                .collect(),
-        ),
-        DType::I32 => Data::I32(
-            b.chunks_exact(4)
-                .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        ),
-    };
-    HostTensor { shape, data }
-}
-
 impl Runtime {
     /// Opens device `opencl:index`. `cache_dir` holds program binaries.
     pub fn new(index: usize, cache_dir: Option<PathBuf>) -> Result<Runtime, OclError> {
@@ -354,7 +320,7 @@ impl Runtime {
 
     /// Copies a host tensor to a new device buffer.
     pub fn upload(&self, t: &HostTensor) -> Result<DeviceTensor, OclError> {
-        let bytes = bytes_of(t);
+        let bytes = t.to_le_bytes();
         let n = bytes.len().max(1);
         // SAFETY: a fresh buffer of `n` bytes; the blocking write copies
         // `bytes` (at most `n`) before returning.
@@ -395,7 +361,7 @@ impl Runtime {
             }
             .map_err(call_err("clEnqueueReadBuffer"))?;
         }
-        Ok(tensor_of(d.dtype, d.shape.clone(), &bytes))
+        Ok(HostTensor::from_le_bytes(d.dtype, d.shape.clone(), &bytes))
     }
 
     /// Launches `name` from `program` over `global` work-items in groups of

@@ -221,6 +221,44 @@ impl HostTensor {
         }
     }
 
+    /// The elements as little-endian bytes (what device buffers hold).
+    pub fn to_le_bytes(&self) -> Vec<u8> {
+        match &self.data {
+            Data::F16(v) => v.iter().flat_map(|x| x.to_bits().to_le_bytes()).collect(),
+            Data::F32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            Data::F64(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            Data::I32(v) => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        }
+    }
+
+    /// A tensor from little-endian element bytes (a whole number of
+    /// elements; a trailing partial element is ignored).
+    pub fn from_le_bytes(dtype: DType, shape: Vec<usize>, b: &[u8]) -> Self {
+        let data = match dtype {
+            DType::F16 => Data::F16(
+                b.chunks_exact(2)
+                    .map(|c| f16::from_bits(u16::from_le_bytes([c[0], c[1]])))
+                    .collect(),
+            ),
+            DType::F32 => Data::F32(
+                b.chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            ),
+            DType::F64 => Data::F64(
+                b.chunks_exact(8)
+                    .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                    .collect(),
+            ),
+            DType::I32 => Data::I32(
+                b.chunks_exact(4)
+                    .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            ),
+        };
+        HostTensor { shape, data }
+    }
+
     /// All elements widened to f64 (exact for every dtype).
     pub fn to_f64(&self) -> Vec<f64> {
         match &self.data {
