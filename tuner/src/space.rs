@@ -92,7 +92,24 @@ impl Candidates {
     fn new(dev: &DeviceLimits, small: bool, native: i64) -> Candidates {
         let pick = |s: &[i64], f: &[i64]| if small { s.to_vec() } else { f.to_vec() };
         let gpu = dev.gpu.is_some();
-        if gpu {
+        if dev.gpu.as_ref().is_some_and(|g| g.warp > 0) {
+            // SIMT (CUDA): float4 is the widest load, blocks are whole
+            // warps (128-256 threads), 4-8 rows of accumulators per thread.
+            Candidates {
+                gpu,
+                widths: pick(&[4], &[1, 2, 4, 8]),
+                rows: pick(&[4, 8], &[1, 2, 4, 8]),
+                vectors: pick(&[1, 2], &[1, 2, 4]),
+                tile_cols: &[],
+                tile_rows: &[],
+                per_item: pick(&[], &[1, 2, 4]),
+                wgx: pick(&[16, 32, 64, 256], &[1, 2, 4, 8, 16, 32, 64, 128, 256]),
+                wgy: pick(&[1, 4, 8], &[1, 2, 4, 8, 16]),
+                kcs: pick(&[0], &[0, 32, 64, 256]),
+                unroll: pick(&[1, 2], &[1, 2, 4]),
+                fuse_rows: pick(&[1, 4], &[1, 2, 4, 8]),
+            }
+        } else if gpu {
             Candidates {
                 gpu,
                 // The widths GPU languages have vector types for (`floatN`).

@@ -18,6 +18,7 @@ fn dev() -> DeviceLimits {
             max_workgroup: 4096,
             max_items: [4096, 4096],
             local_mem: 1 << 20,
+            warp: 0,
         }),
     }
 }

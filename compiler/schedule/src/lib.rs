@@ -123,6 +123,33 @@ pub struct GpuLimits {
     pub max_items: [usize; 2],
     /// Local memory per work-group, bytes.
     pub local_mem: usize,
+    /// Work-items that execute in lockstep (a warp: 32 on NVIDIA GPUs);
+    /// 0 where the driver does not say (OpenCL). A SIMT device gets
+    /// defaults and candidates in whole warps: 128-256 threads per group.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub warp: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A work-group of about 256 threads (whole warps where the grid allows)
+/// for a SIMT device: 2-D grids get 32 x 8 (a block owns a 2-D patch of
+/// output tiles), 1-D grids 256 x 1; never more than the grid needs.
+fn simt_workgroup(gx: usize, gy: usize, g: &GpuLimits) -> Vec<usize> {
+    let target = 256.min(g.max_workgroup).max(1);
+    let wx = gx
+        .next_power_of_two()
+        .min(if gy > 1 { 32 } else { target })
+        .min(g.max_items[0])
+        .max(1);
+    let wy = gy
+        .next_power_of_two()
+        .min(target / wx)
+        .min(g.max_items[1])
+        .max(1);
+    vec![wx, wy]
 }
 
 /// Vector widths OpenCL C has types for (`floatN`).
@@ -829,8 +856,10 @@ impl Schedule {
             } else {
                 (VectorAxis::None, 1)
             };
+            // SIMT devices: 8 rows x float4 accumulators per thread.
+            let tall = if g.warp > 0 { 8 } else { 4 };
             let rows = match (vector, row_var(spec, i, vector)) {
-                (VectorAxis::Parallel, Some(r)) if nred > 0 => 4.min(ext[r as usize]),
+                (VectorAxis::Parallel, Some(r)) if nred > 0 => tall.min(ext[r as usize]),
                 _ => 1,
             };
             let mut tile: Vec<usize> = vec![1; np];
@@ -859,14 +888,18 @@ impl Schedule {
                 threads: 1,
                 stmts: vec![st.clone(); k.stmts.len()],
             };
-            let gx = x.grid(spec, i)[0];
-            st.workgroup = vec![
-                gx.next_power_of_two()
-                    .min(64)
-                    .min(g.max_items[0])
-                    .min(g.max_workgroup),
-                1,
-            ];
+            let [gx, gy] = x.grid(spec, i);
+            st.workgroup = if g.warp > 0 {
+                simt_workgroup(gx, gy, g)
+            } else {
+                vec![
+                    gx.next_power_of_two()
+                        .min(64)
+                        .min(g.max_items[0])
+                        .min(g.max_workgroup),
+                    1,
+                ]
+            };
             stmts.push(st);
         }
         Schedule { threads: 1, stmts }

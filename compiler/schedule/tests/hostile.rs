@@ -68,6 +68,7 @@ fn gpu() -> DeviceLimits {
             max_workgroup: 256,
             max_items: [256, 256],
             local_mem: 32 << 10,
+            warp: 0,
         }),
     }
 }
@@ -82,6 +83,7 @@ fn gpu_unbounded() -> DeviceLimits {
             max_workgroup: 1024,
             max_items: [usize::MAX, usize::MAX],
             local_mem: 64 << 10,
+            warp: 0,
         }),
     }
 }
