@@ -149,6 +149,9 @@ pub enum Status {
     Timeout,
     /// Stopped early: clearly slower than the best so far.
     Abandoned,
+    /// Compiled, not measured: its resources (spills, occupancy) rule it
+    /// out before any device time is spent.
+    Pruned,
 }
 
 impl Status {
@@ -161,6 +164,7 @@ impl Status {
             Status::Crash => "crash",
             Status::Timeout => "timeout",
             Status::Abandoned => "abandoned",
+            Status::Pruned => "pruned",
         }
     }
 
@@ -172,6 +176,7 @@ impl Status {
             "crash" => Status::Crash,
             "timeout" => Status::Timeout,
             "abandoned" => Status::Abandoned,
+            "pruned" => Status::Pruned,
             _ => return None,
         })
     }

@@ -137,7 +137,10 @@ pub fn open_devices(
     names: &[&str],
     cache: Option<std::path::PathBuf>,
 ) -> (Vec<Arc<dyn Device>>, Vec<String>) {
-    let opts = OpenOptions { cache_dir: cache };
+    let opts = OpenOptions {
+        cache_dir: cache,
+        ..OpenOptions::default()
+    };
     let mut devs = Vec::new();
     let mut missing = Vec::new();
     for n in names {

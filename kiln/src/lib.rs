@@ -86,8 +86,8 @@ pub use module::{sizes, Kernel, Module, Sizes};
 
 pub use kiln_cache::{Cache, Key, Winner};
 pub use kiln_device::{
-    Bound, Clock, Device, DeviceError, DeviceInfo, Signature, Slice, SliceMut, Stats, TensorMut,
-    TensorRef, TensorSig,
+    Bound, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Signature, Slice, SliceMut, Stats,
+    TensorMut, TensorRef, TensorSig,
 };
 pub use kiln_ir::DType;
 pub use kiln_schedule::Schedule;
@@ -95,7 +95,7 @@ pub use kiln_tensor::HostTensor;
 pub use kiln_tuner::strategy::Kind as Strategy;
 pub use kiln_tuner::{TrialEvent, TuneOptions, TuneReport, WorkerMode};
 
-use kiln_device::{Loaded, OpenOptions};
+use kiln_device::Loaded;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -276,10 +276,18 @@ impl Kiln {
         Ok(Cache::open(&self.cache_dir)?)
     }
 
-    /// Opens a device by name: `cpu`, `opencl`, `opencl:N`.
+    /// Opens a device by name: `cpu`, `opencl`, `opencl:N`, `cuda:N`.
     pub fn device(&self, name: &str) -> Result<Arc<dyn Device>> {
+        self.device_with(name, OpenOptions::default())
+    }
+
+    /// Opens a device with options: a code-generation target (`sm_90` for
+    /// CUDA), or compile-only (an offline device where the runtime is
+    /// missing). The cache directory is this `Kiln`'s.
+    pub fn device_with(&self, name: &str, opts: OpenOptions) -> Result<Arc<dyn Device>> {
         let opts = OpenOptions {
             cache_dir: Some(self.cache_dir.clone()),
+            ..opts
         };
         Ok(kiln_registry::open(name, &opts)?)
     }

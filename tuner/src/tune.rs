@@ -189,6 +189,7 @@ fn status_of(s: &str) -> Status {
         "ok" => Status::Ok,
         "wrong" => Status::Wrong,
         "abandoned" => Status::Abandoned,
+        "pruned" => Status::Pruned,
         _ => Status::CompileError,
     }
 }
@@ -777,8 +778,22 @@ fn heuristic_seeds(spec: &Specialized<'_>, dev: &kiln_schedule::DeviceLimits) ->
         f.align_fused_gpu();
         f
     };
+    // Shared-memory staging of the operand a work-group's rows share (the
+    // other matrix of a contraction), where the schedule allows it.
+    let mut staged = default.clone();
+    for st in &mut staged.stmts {
+        st.local = st.workgroup.get(1).is_some_and(|&y| y > 1);
+    }
+    let staged = (0..staged.stmts.len()).fold(default.clone(), |mut acc, i| {
+        let mut one = acc.clone();
+        one.stmts[i].local = staged.stmts[i].local;
+        if one.validate(spec, dev).is_ok() {
+            acc = one;
+        }
+        acc
+    });
     let mut out = Vec::new();
-    for s in [native.clone(), fuse(&default), fuse(&native)] {
+    for s in [native.clone(), staged, fuse(&default), fuse(&native)] {
         if s != default && !out.contains(&s) && s.validate(spec, dev).is_ok() {
             out.push(s);
         }

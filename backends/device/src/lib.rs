@@ -182,6 +182,13 @@ pub struct OpenOptions {
     /// on-disk driver caches (program binaries) in a subdirectory of its
     /// own; `None` disables them.
     pub cache_dir: Option<PathBuf>,
+    /// The code-generation target within the device kind (a CUDA
+    /// architecture such as `sm_90`); `None`: the device's own.
+    pub target: Option<String>,
+    /// The device will only compile (`kiln compile`): a backend whose
+    /// runtime is missing may then open an offline device for `target`
+    /// whose `load` is an error saying what is missing.
+    pub compile_only: bool,
 }
 
 /// A backend: one kind of device.
@@ -260,6 +267,17 @@ pub trait Artifact: Send + Sync + Any {
     fn compile_s(&self) -> f64;
     /// For the backend's `load`.
     fn into_any(self: Box<Self>) -> Box<dyn Any>;
+    /// Why the tuner should not spend device time on it (the assembler
+    /// reports spills, or an occupancy too low to be useful); `None`: it
+    /// is worth measuring. Explicit runs ignore it.
+    fn unfit(&self) -> Option<String> {
+        None
+    }
+    /// Resource lines (registers, spills, shared memory per launch) where
+    /// the toolchain reports them.
+    fn resources(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A kernel ready to run: bind arguments, then launch.

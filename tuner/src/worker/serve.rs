@@ -283,6 +283,7 @@ fn serve(state: &mut State, req: &Request) -> Response {
     if state.device.as_ref().is_none_or(|(n, _)| *n != req.device) {
         let opts = OpenOptions {
             cache_dir: req.cache_dir.clone(),
+            ..OpenOptions::default()
         };
         match kiln_registry::open(&req.device, &opts) {
             Ok(d) => state.device = Some((req.device.clone(), d)),
@@ -339,6 +340,13 @@ fn serve(state: &mut State, req: &Request) -> Response {
         Err(e) => return Response::fail("compile_error", e),
     };
     let compile_s = artifact.compile_s();
+    // Resources the assembler reported rule it out: no device time for it.
+    if let Some(why) = artifact.unfit() {
+        return Response {
+            compile_s,
+            ..Response::fail("pruned", why)
+        };
+    }
     let loaded = match device.load(artifact) {
         Ok(l) => l,
         Err(e) => return Response::fail("compile_error", e),
