@@ -43,6 +43,12 @@ pub struct StmtFn {
 /// `1 + the index of a statement` that divided by zero.
 pub const ERROR_FLAG: &str = "%err";
 
+/// Byte alignment every GPU runtime guarantees for the buffers it passes
+/// to a `gpu.func` (OpenCL buffers: the device's base-address alignment,
+/// at least 128 bytes; CUDA allocations: 256 bytes, checked at upload).
+/// The emitter declares it on each argument (`llvm.align`).
+pub const GPU_ARG_ALIGN: usize = 16;
+
 /// The emitted module and its entry points.
 #[derive(Clone, Debug)]
 pub struct Emitted {
@@ -383,13 +389,20 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     fn finish(&self) -> String {
         let k = self.spec.kernel;
         let mut s = String::new();
+        // On GPU-like devices every buffer is at least GPU_ARG_ALIGN-aligned,
+        // which lets LLVM prove `floatN` accesses aligned (PTX vector loads).
+        let align = if self.gpu.is_some() {
+            format!(" {{llvm.align = {GPU_ARG_ALIGN} : i64}}")
+        } else {
+            String::new()
+        };
         let mut params: Vec<String> = self
             .kernel_args()
             .iter()
-            .map(|&t| format!("%t{}: {}", idx(t), self.mem_ty(t)))
+            .map(|&t| format!("%t{}: {}{align}", idx(t), self.mem_ty(t)))
             .collect();
         if self.err_flag {
-            params.push(format!("{ERROR_FLAG}: memref<1xi32>"));
+            params.push(format!("{ERROR_FLAG}: memref<1xi32>{align}"));
         }
         let privates: Vec<String> = if self.gpu.is_some() {
             self.args

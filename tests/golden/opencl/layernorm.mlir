@@ -1,7 +1,7 @@
 module attributes {gpu.container_module} {
   gpu.module @kiln {
   // mu = statement 0 of `layernorm`
-    gpu.func @s0(%t5: memref<6xf32>, %t0: memref<6x40xf32>) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
+    gpu.func @s0(%t5: memref<6xf32> {llvm.align = 16 : i64}, %t0: memref<6x40xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
       %k4 = arith.constant 0 : index
       %k3 = arith.constant 0x00000000 : f32
       %k0 = arith.constant 1 : index
@@ -43,7 +43,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // d = statement 1 of `layernorm`
-    gpu.func @s1(%t6: memref<6x40xf32>, %t0: memref<6x40xf32>, %t5: memref<6xf32>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s1(%t6: memref<6x40xf32> {llvm.align = 16 : i64}, %t0: memref<6x40xf32> {llvm.align = 16 : i64}, %t5: memref<6xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k0 = arith.constant 1 : index
       %k1 = arith.constant 10 : index
       %k2 = arith.constant 4 : index
@@ -81,7 +81,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // var = statement 2 of `layernorm`
-    gpu.func @s2(%t7: memref<6xf32>, %t6: memref<6x40xf32>) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
+    gpu.func @s2(%t7: memref<6xf32> {llvm.align = 16 : i64}, %t6: memref<6x40xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
       %k4 = arith.constant 0 : index
       %k3 = arith.constant 0x00000000 : f32
       %k0 = arith.constant 1 : index
@@ -127,7 +127,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // y = statement 3 of `layernorm`
-    gpu.func @s3(%t4: memref<6x40xf32>, %t6: memref<6x40xf32>, %t7: memref<6xf32>, %t3: memref<f32>, %t1: memref<40xf32>, %t2: memref<40xf32>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s3(%t4: memref<6x40xf32> {llvm.align = 16 : i64}, %t6: memref<6x40xf32> {llvm.align = 16 : i64}, %t7: memref<6xf32> {llvm.align = 16 : i64}, %t3: memref<f32> {llvm.align = 16 : i64}, %t1: memref<40xf32> {llvm.align = 16 : i64}, %t2: memref<40xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k6 = arith.constant 0x3F800000 : f32
       %k0 = arith.constant 1 : index
       %k1 = arith.constant 10 : index

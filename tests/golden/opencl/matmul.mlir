@@ -1,7 +1,7 @@
 module attributes {gpu.container_module} {
   gpu.module @kiln {
   // c = statement 0 of `matmul`
-    gpu.func @s0(%t2: memref<37x45xf32>, %t0: memref<37x29xf32>, %t1: memref<29x45xf32>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s0(%t2: memref<37x45xf32> {llvm.align = 16 : i64}, %t0: memref<37x29xf32> {llvm.align = 16 : i64}, %t1: memref<29x45xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k9 = arith.constant 0 : index
       %k11 = arith.constant 0x00000000 : f32
       %k0 = arith.constant 1 : index

@@ -1,7 +1,7 @@
 module attributes {gpu.container_module} {
   gpu.module @kiln {
   // y = statement 0 of `scale_sum_f16`
-    gpu.func @s0(%t2: memref<3x37xf16>, %t0: memref<3x37xf16>, %t1: memref<f16>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s0(%t2: memref<3x37xf16> {llvm.align = 16 : i64}, %t0: memref<3x37xf16> {llvm.align = 16 : i64}, %t1: memref<f16> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k0 = arith.constant 1 : index
       %k1 = arith.constant 10 : index
       %k4 = arith.constant 3 : index
@@ -49,7 +49,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // t = statement 1 of `scale_sum_f16`
-    gpu.func @s1(%t3: memref<3xf16>, %t2: memref<3x37xf16>) kernel attributes {known_block_size = array<i32: 4, 1, 1>} {
+    gpu.func @s1(%t3: memref<3xf16> {llvm.align = 16 : i64}, %t2: memref<3x37xf16> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 4, 1, 1>} {
       %k4 = arith.constant 0 : index
       %k3 = arith.constant 0x00000000 : f32
       %k0 = arith.constant 1 : index

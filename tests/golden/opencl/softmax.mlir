@@ -1,7 +1,7 @@
 module attributes {gpu.container_module} {
   gpu.module @kiln {
   // m = statement 0 of `softmax`
-    gpu.func @s0(%t2: memref<5xf32>, %t0: memref<5x33xf32>) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
+    gpu.func @s0(%t2: memref<5xf32> {llvm.align = 16 : i64}, %t0: memref<5x33xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
       %k4 = arith.constant 0 : index
       %k3 = arith.constant 0xFF800000 : f32
       %k0 = arith.constant 1 : index
@@ -37,7 +37,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // e = statement 1 of `softmax`
-    gpu.func @s1(%t3: memref<5x33xf32>, %t0: memref<5x33xf32>, %t2: memref<5xf32>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s1(%t3: memref<5x33xf32> {llvm.align = 16 : i64}, %t0: memref<5x33xf32> {llvm.align = 16 : i64}, %t2: memref<5xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k37 = arith.constant 0x00000000 : f32
       %k28 = arith.constant 0x39506967 : f32
       %k27 = arith.constant 0x395E8083 : f32
@@ -161,7 +161,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // s = statement 2 of `softmax`
-    gpu.func @s2(%t4: memref<5xf32>, %t3: memref<5x33xf32>) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
+    gpu.func @s2(%t4: memref<5xf32> {llvm.align = 16 : i64}, %t3: memref<5x33xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 8, 1, 1>} {
       %k4 = arith.constant 0 : index
       %k3 = arith.constant 0x00000000 : f32
       %k0 = arith.constant 1 : index
@@ -197,7 +197,7 @@ module attributes {gpu.container_module} {
       gpu.return
     }
   // y = statement 3 of `softmax`
-    gpu.func @s3(%t1: memref<5x33xf32>, %t3: memref<5x33xf32>, %t4: memref<5xf32>) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
+    gpu.func @s3(%t1: memref<5x33xf32> {llvm.align = 16 : i64}, %t3: memref<5x33xf32> {llvm.align = 16 : i64}, %t4: memref<5xf32> {llvm.align = 16 : i64}) kernel attributes {known_block_size = array<i32: 16, 1, 1>} {
       %k0 = arith.constant 1 : index
       %k3 = arith.constant 33 : index
       %k2 = arith.constant 4 : index
