@@ -49,15 +49,37 @@ pub struct Target {
     /// Sizes of every size symbol, e.g. `M=1024,N=1024,K=1024`.
     #[arg(long, value_name = "SIZES")]
     pub shape: String,
-    /// Device: `cpu` or `opencl:N` (see `kiln devices`).
+    /// Device: `cpu`, `opencl:N` or `cuda:N` (see `kiln devices`).
     #[arg(long, default_value = "cpu")]
     pub device: String,
+    /// CUDA architecture to generate code for (`sm_80`, `sm_90`, ...);
+    /// default: the device's own, or sm_80 without a driver (compile only).
+    #[arg(long)]
+    pub arch: Option<String>,
     /// Schedule (JSON); default: the cached winner, else the default schedule.
     #[arg(long)]
     pub schedule: Option<PathBuf>,
     /// Cache directory (default: $KILN_CACHE, else ~/.cache/kiln).
     #[arg(long)]
     pub cache: Option<PathBuf>,
+}
+
+impl Target {
+    /// Opens the device (`compile_only`: an offline device is enough).
+    pub fn open(
+        &self,
+        kiln: &kiln::Kiln,
+        compile_only: bool,
+    ) -> kiln::Result<std::sync::Arc<dyn kiln::Device>> {
+        kiln.device_with(
+            &self.device,
+            kiln::OpenOptions {
+                target: self.arch.clone(),
+                compile_only,
+                ..kiln::OpenOptions::default()
+            },
+        )
+    }
 }
 
 /// kiln with the cache directory the user chose.

@@ -14,12 +14,13 @@ pub fn backends() -> Vec<Box<dyn Backend>> {
     vec![
         Box::new(kiln_cpu::CpuBackend),
         Box::new(kiln_opencl::OpenClBackend),
+        Box::new(kiln_cuda::CudaBackend),
     ]
 }
 
 /// Kinds that are planned but not in this build, with why (listed by
 /// `kiln devices`, named in errors).
-pub const MISSING: &[(&str, &str)] = &[("cuda", "this build of kiln has no CUDA backend yet")];
+pub const MISSING: &[(&str, &str)] = &[];
 
 /// Accepted device names, for messages.
 pub fn known_names() -> String {
@@ -119,11 +120,28 @@ mod tests {
             e.contains("unknown device `tpu:0`") && e.contains("cpu"),
             "{e}"
         );
-        let e = open("cuda:0", &OpenOptions::default())
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(e.contains("no CUDA backend"), "{e}");
+        if !kiln_cuda::driver::driver_present() {
+            // No driver: a clear error, not a panic; compile-only opens an
+            // offline target of the architecture asked for.
+            let e = open("cuda:0", &OpenOptions::default())
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(e.contains("cuda:0") && e.contains("no CUDA driver"), "{e}");
+            let opts = OpenOptions {
+                target: Some("sm_90".into()),
+                compile_only: true,
+                ..OpenOptions::default()
+            };
+            let d = open("cuda", &opts).unwrap();
+            assert_eq!(d.info().fingerprint, "offline-sm_90");
+            let bad = OpenOptions {
+                target: Some("sm90".into()),
+                ..opts
+            };
+            let e = open("cuda", &bad).err().unwrap().to_string();
+            assert!(e.contains("--arch") && e.contains("sm90"), "{e}");
+        }
         let e = open("cpu:1", &OpenOptions::default())
             .err()
             .unwrap()

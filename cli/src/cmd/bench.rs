@@ -31,7 +31,7 @@ pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let kiln = kiln_at(a.target.cache.as_deref());
-    let device = kiln.device(&a.target.device)?;
+    let device = a.target.open(&kiln, false)?;
     let (source, kernels) = load(&a.target.file)?;
     let spec = target_spec(&a.target, &kernels, &source)?;
     let k = spec.kernel;

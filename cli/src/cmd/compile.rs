@@ -11,7 +11,8 @@ pub struct CompileArgs {
     pub target: Target,
     /// Stage: `schedule`, or one of the device's stages (cpu: mlir,
     /// mlir-lowered, llvm-raw, llvm, asm, obj; opencl:N: mlir,
-    /// mlir-normalized, cl). No device is touched.
+    /// mlir-normalized, cl; cuda:N: mlir, nvvm, llvm, ptx, cubin). No
+    /// device is touched: CUDA compiles without a driver (`--arch`).
     #[arg(long, default_value = "mlir")]
     pub emit: String,
     /// Write here instead of standard output.
@@ -22,7 +23,7 @@ pub struct CompileArgs {
 /// Shows one compilation stage (or the schedule).
 pub fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
     let kiln = kiln_at(a.target.cache.as_deref());
-    let device = kiln.device(&a.target.device)?;
+    let device = a.target.open(&kiln, true)?;
     let stage = if a.emit == "schedule" {
         None
     } else {

@@ -70,7 +70,7 @@ pub fn tune(a: &TuneArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let kiln = kiln_at(a.target.cache.as_deref());
-    let device = kiln.device(&a.target.device)?;
+    let device = a.target.open(&kiln, false)?;
     let (source, kernels) = load(&a.target.file)?;
     let spec = target_spec(&a.target, &kernels, &source)?;
     let cache = kiln.cache()?;
