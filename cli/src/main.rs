@@ -5,7 +5,10 @@ mod cmd;
 mod common;
 
 use clap::{Parser, Subcommand};
-use cmd::{bench::BenchArgs, cache::CacheCmd, compile::CompileArgs, run::RunArgs, tune::TuneArgs};
+use cmd::{
+    bench::BenchArgs, cache::CacheCmd, compile::CompileArgs, gpu_report::GpuReportArgs,
+    run::RunArgs, tune::TuneArgs, verify::VerifyArgs,
+};
 use common::{Reported, Usage};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,11 +52,14 @@ enum Cmd {
     },
     /// Compile a kernel for a device and show a stage: the emitted MLIR,
     /// the lowered MLIR, LLVM IR, assembly, an object file, or the schedule
-    /// (CPU); the gpu-dialect MLIR or the OpenCL C (OpenCL devices).
+    /// (CPU); the gpu-dialect MLIR or the OpenCL C (OpenCL devices); NVVM,
+    /// LLVM IR, PTX with ptxas's resource line, or a cubin (CUDA, also
+    /// without a driver: `--arch sm_80|sm_90|...`).
     ///
     /// Examples:
     ///   kiln compile ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --device cpu --emit asm
     ///   kiln compile ir-specs/softmax.kiln --shape R=64,C=256 --device opencl:0 --emit cl
+    ///   kiln compile ir-specs/softmax.kiln --shape R=64,C=256 --device cuda --arch sm_90 --emit ptx
     #[command(verbatim_doc_comment)]
     Compile(CompileArgs),
     /// Measure a compiled kernel on random inputs (compilation and I/O not
@@ -78,6 +84,18 @@ enum Cmd {
         #[arg(long, global = true)]
         cache: Option<PathBuf>,
     },
+    /// Check devices against the reference interpreter: every kernel of the
+    /// files under the device's default schedule and random valid ones, on
+    /// sizes no tile divides. Exits 1 on any disagreement.
+    ///
+    /// Example:
+    ///   kiln verify ir-specs/*.kiln --devices cpu,opencl:0,cuda:0 --random 5
+    #[command(verbatim_doc_comment)]
+    Verify(VerifyArgs),
+    /// The prepared GPU check's table (scripts/gpu-check.sh): tuned matmul
+    /// and softmax against cuBLAS and a copy, measured in one run.
+    #[command(hide = true)]
+    GpuReport(GpuReportArgs),
     /// Serve measurement requests on stdin (used by `kiln tune`).
     #[command(hide = true)]
     Worker,
@@ -102,6 +120,8 @@ fn main() -> ExitCode {
         Cmd::Devices => cmd::devices::devices(),
         Cmd::Tune(args) => cmd::tune::tune(&args),
         Cmd::Cache { cmd, cache } => cmd::cache::cache_cmd(&cmd, cache.as_deref()),
+        Cmd::Verify(args) => cmd::verify::verify(&args),
+        Cmd::GpuReport(args) => cmd::gpu_report::gpu_report(&args),
         Cmd::Worker => Ok(ExitCode::from(kiln_tuner::worker::worker_main() as u8)),
     };
     match r {

@@ -272,9 +272,89 @@ fn unavailable_devices_are_named() {
     let out = kiln(&args("opencl:9"));
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`opencl:9` does not exist"));
-    let out = kiln(&args("cuda:0"));
+    if !kiln_cuda::driver::driver_present() {
+        let out = kiln(&args("cuda:0"));
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cuda:0") && err.contains("no CUDA driver"),
+            "{err}"
+        );
+        let out = kiln_env(&["devices"], dir.path(), &[]);
+        assert!(out.status.success());
+        let o = String::from_utf8_lossy(&out.stdout);
+        assert!(o.contains("cuda: none (no CUDA driver"), "{o}");
+    }
+}
+
+/// Without a GPU: every CUDA stage from the command line, for the
+/// architecture asked for, PTX headed by ptxas's resource line; a bad
+/// architecture is named.
+#[test]
+fn cuda_compiles_offline_for_a_chosen_architecture() {
+    let base = [
+        "compile",
+        "ir-specs/softmax.kiln",
+        "--shape",
+        "R=64,C=256",
+        "--device",
+        "cuda",
+    ];
+    let with = |more: &[&str]| {
+        let mut v = base.to_vec();
+        v.extend_from_slice(more);
+        kiln(&v)
+    };
+    let out = with(&["--arch", "sm_90", "--emit", "ptx"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ptx = String::from_utf8_lossy(&out.stdout);
+    assert!(ptx.starts_with("// ptxas sm_90: s0: "), "{ptx}");
+    assert!(ptx.contains(".target sm_90"), "{ptx}");
+    let out = with(&["--emit", "ptx"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".target sm_80"));
+    for stage in ["mlir", "nvvm", "llvm", "schedule"] {
+        let out = with(&["--arch", "sm_80", "--emit", stage]);
+        assert!(
+            out.status.success(),
+            "{stage}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{stage}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let cubin = dir.path().join("k.cubin");
+    let out = with(&["--emit", "cubin", "-o", cubin.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(&std::fs::read(&cubin).unwrap()[..4], b"\x7fELF");
+    let out = with(&["--arch", "sm90", "--emit", "ptx"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no CUDA backend"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--arch") && err.contains("sm90"), "{err}");
+}
+
+/// `kiln verify` agrees with the interpreter on the CPU and reports it.
+#[test]
+fn verify_runs_the_differential_suite() {
+    let out = kiln(&[
+        "verify",
+        "ir-specs/row_max.kiln",
+        "--devices",
+        "cpu",
+        "--random",
+        "2",
+    ]);
+    let o = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{o}");
+    assert!(o.contains("row_max: ok on cpu: 3/3 schedules agree"), "{o}");
+    assert!(o.contains("3 runs, 0 disagree"), "{o}");
 }
 
 #[test]
@@ -1028,6 +1108,7 @@ fn a_crashed_worker_is_reaped_and_its_stderr_kept() {
         prefetch_inject: None,
         device: "cpu".into(),
         cache_dir: None,
+        target: None,
     };
     // The test hook is read from the worker's environment.
     let mut w = Worker::new(env!("CARGO_BIN_EXE_kiln").into()).env("KILN_TEST_INJECT", "1");

@@ -11,6 +11,7 @@
 pub mod filetest;
 pub mod fuzz;
 pub mod gen;
+pub mod suite;
 
 use kiln_device::{Device, DeviceError, OpenOptions};
 use kiln_ir::Specialized;

@@ -398,6 +398,7 @@ pub fn tune(
         prefetch_inject: None,
         device: info.name.clone(),
         cache_dir: Some(cache_dir.clone()),
+        target: info.target.clone(),
     };
     let default = Schedule::default_for(spec, &dev);
     // Launch overhead, reported separately (with the default's threads).

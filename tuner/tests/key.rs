@@ -23,6 +23,7 @@ fn info(fingerprint: &str, toolchain: &str) -> DeviceInfo {
         clock: Clock::HostWall,
         toolchain: toolchain.into(),
         description: String::new(),
+        target: None,
     }
 }
 

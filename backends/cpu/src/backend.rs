@@ -95,6 +95,7 @@ impl HostCpu {
                 clock: Clock::HostWall,
                 toolchain: kiln_mlir::llvm_version(),
                 description: d.describe(),
+                target: None,
             },
         }
     }

@@ -96,6 +96,7 @@ pub fn info_of(g: &GpuInfo, t: &Target) -> DeviceInfo {
         clock: Clock::DeviceEvents,
         toolchain: format!("{} + driver {}", toolchain(t), g.driver),
         description: g.describe(),
+        target: Some(t.arch.clone()),
     }
 }
 
@@ -113,6 +114,7 @@ fn offline_info(index: usize, t: &Target) -> DeviceInfo {
             t.arch,
             driver::NO_DRIVER
         ),
+        target: Some(t.arch.clone()),
     }
 }
 

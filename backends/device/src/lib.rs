@@ -155,6 +155,10 @@ pub struct DeviceInfo {
     pub toolchain: String,
     /// One paragraph for `kiln devices`.
     pub description: String,
+    /// The code-generation target it was opened with (a CUDA `sm_XX`), so
+    /// a measurement worker opens the same; `None`: the device's only one.
+    #[serde(default)]
+    pub target: Option<String>,
 }
 
 impl DeviceInfo {

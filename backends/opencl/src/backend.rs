@@ -96,6 +96,7 @@ pub fn info_of(d: &OclDevice) -> DeviceInfo {
             d.driver_version
         ),
         description: d.describe(),
+        target: None,
     }
 }
 

@@ -5,5 +5,7 @@ pub mod cache;
 pub mod check;
 pub mod compile;
 pub mod devices;
+pub mod gpu_report;
 pub mod run;
 pub mod tune;
+pub mod verify;

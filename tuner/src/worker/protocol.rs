@@ -61,6 +61,9 @@ pub struct Request {
     /// Cache directory (drivers keep program binaries under it).
     #[serde(default)]
     pub cache_dir: Option<PathBuf>,
+    /// Code-generation target the device was opened with (`sm_90`).
+    #[serde(default)]
+    pub target: Option<String>,
 }
 
 fn yes() -> bool {

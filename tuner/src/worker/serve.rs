@@ -283,6 +283,7 @@ fn serve(state: &mut State, req: &Request) -> Response {
     if state.device.as_ref().is_none_or(|(n, _)| *n != req.device) {
         let opts = OpenOptions {
             cache_dir: req.cache_dir.clone(),
+            target: req.target.clone(),
             ..OpenOptions::default()
         };
         match kiln_registry::open(&req.device, &opts) {
