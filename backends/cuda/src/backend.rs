@@ -244,6 +244,25 @@ impl Device for CudaDevice {
         Ok(Box::new(self.runtime()?.load(*p)?))
     }
 
+    /// cuBLAS SGEMM (loaded at run time) and a device-to-device copy.
+    fn baseline(
+        &self,
+        what: &kiln_device::Baseline,
+        budget: &Budget,
+    ) -> Result<(Stats, String), DeviceError> {
+        let rt = self.runtime()?;
+        match *what {
+            kiln_device::Baseline::Sgemm { m, n, k } => {
+                let (st, err) = crate::baseline::sgemm(rt, m, n, k, budget)?;
+                Ok((st, format!("cuBLAS SGEMM, max rel. err {err:.1e}")))
+            }
+            kiln_device::Baseline::Copy { bytes } => Ok((
+                crate::baseline::copy(rt, bytes, budget)?,
+                "cuMemcpyDtoD".into(),
+            )),
+        }
+    }
+
     /// Device time (events) of a one-element kernel in one 1-thread block,
     /// around the launch only: what a launch costs on the GPU's side.
     fn empty_launch(&self, _like: &Schedule, budget: &Budget) -> Result<Stats, DeviceError> {

@@ -234,6 +234,18 @@ pub trait Device: Send + Sync {
     /// cost of a launch on this device.
     fn empty_launch(&self, like: &Schedule, budget: &Budget) -> Result<Stats, DeviceError>;
 
+    /// Measures a vendor baseline on this device, for reports that put
+    /// kiln's kernels next to it in the same run; returns its timing and a
+    /// note (the library used, a checksum error). Devices without one say
+    /// so ([`DeviceError::Unavailable`]).
+    fn baseline(&self, what: &Baseline, budget: &Budget) -> Result<(Stats, String), DeviceError> {
+        let _ = budget;
+        Err(DeviceError::Unavailable {
+            kind: self.info().name.clone(),
+            why: format!("no {} baseline on this device", what.name()),
+        })
+    }
+
     /// Compiles and loads.
     fn build(
         &self,
@@ -260,6 +272,36 @@ pub trait Device: Send + Sync {
                     .collect::<Vec<_>>()
                     .join(", "),
             })
+    }
+}
+
+/// A reference computation a device measures with its vendor's code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Baseline {
+    /// Row-major f32 `C[m,n] = A[m,k] B[k,n]` by the vendor BLAS.
+    Sgemm {
+        /// Rows of A and C.
+        m: usize,
+        /// Columns of B and C.
+        n: usize,
+        /// The contracted dimension.
+        k: usize,
+    },
+    /// A device-to-device copy of this many bytes (bandwidth is
+    /// `2 * bytes / time`).
+    Copy {
+        /// Bytes copied.
+        bytes: usize,
+    },
+}
+
+impl Baseline {
+    /// `sgemm` or `copy`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Baseline::Sgemm { .. } => "sgemm",
+            Baseline::Copy { .. } => "copy",
+        }
     }
 }
 
