@@ -5,7 +5,9 @@
 # cache has one, else the default), runs it on random inputs and verifies
 # the result against the reference interpreter, one line per kernel; where
 # an OpenCL device exists (PoCL here), each kernel also runs and is verified
-# on opencl:0.
+# on opencl:0. Each kernel is also compiled to PTX for sm_90 and assembled by
+# ptxas (registers per launch shown); where a CUDA GPU exists it runs and is
+# verified on cuda:0 too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -43,12 +45,14 @@ devs=$("$KILN" devices)
 sed -n '2,3p' <<<"$devs"
 ocl=""
 if grep -q '^opencl:0:' <<<"$devs"; then ocl=opencl:0; grep -A1 '^opencl:0:' <<<"$devs"; fi
+cuda=""
+if grep -q '^cuda:0:' <<<"$devs"; then cuda=cuda:0; grep -A1 '^cuda:0:' <<<"$devs"; else grep '^cuda' <<<"$devs"; fi
 # Tune one kernel on the default device (cached: instant on the second run),
 # then run it with the winner below.
 export KILN_CACHE="${KILN_CACHE:-$PWD/target/kiln-cache}"
 "$KILN" tune ir-specs/matmul.kiln --shape M=128,N=96,K=64 --trials 24
 echo
-printf '%-18s %-38s %11s %11s %13s   %s\n' kernel sizes "cpu run" compile "${ocl:-opencl} 1st*" "first output"
+printf '%-18s %-38s %11s %11s %13s %13s   %s\n' kernel sizes "cpu run" compile "${ocl:-opencl} 1st*" "sm_90 regs" "first output"
 for r in "${runs[@]}"; do
   read -r file kernel sizes <<<"$r"
   "$KILN" check "ir-specs/$file" >/dev/null
@@ -62,9 +66,15 @@ for r in "${runs[@]}"; do
     oline=$("$KILN" run "ir-specs/$file" --kernel "$kernel" --device "$ocl" --verify --random "$sizes" --out "$out/$kernel.ocl")
     oms="$(sed -n '1s/^[^)]*) in \([0-9.]*\) ms.*/\1/p' <<<"$oline") ms"
   fi
-  printf '%-18s %-38s %8s ms %8s ms %13s   %s\n' "$kernel" "$sizes" "$ms" "$cms" "$oms" "$first"
+  # PTX for sm_90 (no GPU needed), assembled by ptxas: registers per launch.
+  regs=$("$KILN" compile "ir-specs/$file" --kernel "$kernel" --shape "$sizes" --device cuda --arch sm_90 --emit ptx 2>/dev/null \
+    | sed -n 's|^// ptxas sm_90: [^:]*: \([0-9]*\) registers.*|\1|p' | paste -sd/)
+  if [ -n "$cuda" ]; then
+    "$KILN" run "ir-specs/$file" --kernel "$kernel" --device "$cuda" --verify --random "$sizes" --out "$out/$kernel.cuda" >/dev/null
+  fi
+  printf '%-18s %-38s %8s ms %8s ms %13s %13s   %s\n' "$kernel" "$sizes" "$ms" "$cms" "$oms" "${regs:-?}" "$first"
 done
-echo "all ${#runs[@]} kernels compiled for the CPU${ocl:+ and $ocl}, run, and verified against the reference interpreter"
+echo "all ${#runs[@]} kernels compiled for the CPU${ocl:+ and $ocl}${cuda:+ and $cuda}, run, and verified against the reference interpreter; PTX for sm_90 assembled by ptxas"
 if [ -n "$ocl" ]; then
   echo "* first run on $ocl: buffer uploads and the driver's first-launch work included; steady state: kiln bench --device $ocl"
 fi

@@ -260,3 +260,65 @@ fn without_a_driver_every_path_is_a_clear_error() {
     let e = d.build(&spec, &s).err().unwrap().to_string();
     assert!(e.contains("no CUDA driver"), "{e}");
 }
+
+/// The contract rounds every operation: an elementwise `a * b + c` stays a
+/// rounded multiply and a rounded add (`mul.rn`, `add.rn`, which ptxas
+/// never contracts), while a product summed into `+=` is one `fma`.
+#[test]
+fn only_reduction_products_fuse() {
+    let c = CudaCompiler::new();
+    let t = target("sm_90");
+    let ks = kiln_ir::check_source(
+        "kernel f(a: f32[N], b: f32[N], c: f32[N]) -> (y: f32[N]) { y[i] = a[i] * b[i] + c[i]; }",
+    )
+    .unwrap();
+    let spec = spec_of(&ks[0], &[("N", 1024)]);
+    let p = c
+        .compile(&spec, &Schedule::default_for(&spec, &t.limits), &t)
+        .unwrap();
+    assert!(!p.ptx.contains("fma"), "{}", p.ptx);
+    assert!(p.ptx.contains("mul.rn.f32") && p.ptx.contains("add.rn.f32"));
+    let k = kiln_tests::library_kernel("matmul");
+    let spec = spec_of(&k, &[("M", 64), ("N", 64), ("K", 64)]);
+    let p = c
+        .compile(&spec, &Schedule::default_for(&spec, &t.limits), &t)
+        .unwrap();
+    assert!(p.ptx.contains("fma.rn.f32"), "{}", p.ptx);
+}
+
+/// At the GPU check's sizes (matmul 4096^3, softmax 8192^2): the default
+/// schedule assembles without spills and is not pruned; of 30 random
+/// schedules each, report how many spill and how many pruning removes.
+#[test]
+fn tuning_sizes_default_fits_and_random_ones_are_pruned_when_they_spill() {
+    let c = CudaCompiler::new();
+    let t = target("sm_90");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(4096);
+    for (name, sizes) in [
+        ("matmul", &[("M", 4096), ("N", 4096), ("K", 4096)][..]),
+        ("softmax", &[("R", 8192), ("C", 8192)][..]),
+    ] {
+        let k = kiln_tests::library_kernel(name);
+        let spec = spec_of(&k, sizes);
+        let d = c
+            .compile(&spec, &Schedule::default_for(&spec, &t.limits), &t)
+            .unwrap();
+        assert!(d.unfit.is_none(), "{name}: {:?}\n{:?}", d.unfit, d.report);
+        eprintln!("{name} default: {}", d.report.join("; "));
+        let (mut spill, mut unfit) = (0, 0);
+        for _ in 0..30 {
+            let s = Schedule::random(&spec, &t.limits, &mut rng);
+            let p = c.compile(&spec, &s, &t).unwrap();
+            let sp = p
+                .resources
+                .iter()
+                .any(|r| r.spill_stores + r.spill_loads > 0);
+            spill += sp as usize;
+            unfit += p.unfit.is_some() as usize;
+            assert!(!sp || p.unfit.is_some());
+        }
+        eprintln!(
+            "{name}: of 30 random schedules {spill} spill, {unfit} pruned, 0 rejected by ptxas"
+        );
+    }
+}
