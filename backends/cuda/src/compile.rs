@@ -91,6 +91,27 @@ pub fn limits(sm: &SmLimits, sms: usize) -> DeviceLimits {
     }
 }
 
+/// Most blocks of a CUDA grid along y (x allows 2^31 - 1).
+pub const MAX_GRID_Y: usize = 65535;
+
+/// A launch whose grid CUDA cannot express is a schedule error naming the
+/// work-group field that would shrink it.
+fn check_grid(stmts: &[StmtFn]) -> Result<(), CompileError> {
+    for s in stmts {
+        let i = s.name.trim_start_matches('s');
+        let [gx, gy] = [s.global[0] / s.workgroup[0], s.global[1] / s.workgroup[1]];
+        if gy > MAX_GRID_Y || gx > i32::MAX as usize {
+            return Err(CompileError::Schedule(ScheduleError {
+                field: format!("stmts[{i}].workgroup"),
+                message: format!(
+                    "a grid of {gx} x {gy} blocks; CUDA allows at most 2^31-1 x {MAX_GRID_Y}: take larger work-groups or tiles"
+                ),
+            }));
+        }
+    }
+    Ok(())
+}
+
 /// Compilation stages `kiln compile --device cuda --emit` shows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Stage {
@@ -194,6 +215,7 @@ impl CudaCompiler {
         sched.validate(spec, &t.limits)?;
         let t0 = std::time::Instant::now();
         let e = kiln_mlir::emit_gpu(spec, sched);
+        check_grid(&e.stmts)?;
         let ptx = self.mlir.to_ptx(&e.text, &t.nvptx()?)?;
         let mut p = CudaProgram {
             arch: t.arch.clone(),

@@ -322,3 +322,24 @@ fn tuning_sizes_default_fits_and_random_ones_are_pruned_when_they_spill() {
         );
     }
 }
+
+/// A grid taller than CUDA's 65535 blocks along y is a schedule error
+/// naming the work-group, not a failed launch.
+#[test]
+fn a_grid_cuda_cannot_launch_is_a_schedule_error() {
+    let c = CudaCompiler::new();
+    let t = target("sm_80");
+    let ks = kiln_ir::check_source(
+        "kernel t(x: f32[R, C]) -> (y: f32[R, C]) { y[i, j] = x[i, j] * 2.0; }",
+    )
+    .unwrap();
+    let spec = spec_of(&ks[0], &[("R", 1 << 20), ("C", 4)]);
+    let mut s = Schedule::default_for(&spec, &t.limits);
+    assert!(c.compile(&spec, &s, &t).is_ok());
+    s.stmts[0].workgroup = vec![1, 1];
+    let e = c.compile(&spec, &s, &t).unwrap_err().to_string();
+    assert!(
+        e.contains("stmts[0].workgroup") && e.contains("65535"),
+        "{e}"
+    );
+}
