@@ -52,9 +52,10 @@ pub struct Target {
     /// Device: `cpu`, `opencl:N` or `cuda:N` (see `kiln devices`).
     #[arg(long, default_value = "cpu")]
     pub device: String,
-    /// CUDA architecture to generate code for (`sm_80`, `sm_90`, ...);
-    /// default: the device's own, or sm_80 without a driver (compile only).
-    #[arg(long)]
+    /// Code-generation target: a CUDA architecture (`sm_80`, `sm_90`, ...;
+    /// default: the device's own, or sm_80 without a driver), or for CPU
+    /// artifacts (`compile --out`) an LLVM CPU (native, x86-64-v3, ...).
+    #[arg(long, alias = "target-cpu")]
     pub arch: Option<String>,
     /// Schedule (JSON); default: the cached winner, else the default schedule.
     #[arg(long)]

@@ -19,6 +19,9 @@ pub enum Error {
         /// Kernels in the module.
         known: String,
     },
+    /// An artifact manifest that cannot be read or written.
+    #[error(transparent)]
+    Manifest(#[from] kiln_device::manifest::ManifestError),
     /// A device, compile or run error.
     #[error(transparent)]
     Device(#[from] kiln_device::DeviceError),

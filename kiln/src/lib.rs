@@ -122,6 +122,8 @@ pub enum ScheduleSource {
         key: String,
         /// Trials behind it.
         trials: i64,
+        /// Its speed-up over the default schedule, when both were timed.
+        speedup: Option<f64>,
     },
     /// The default (no winner cached, or not asked for).
     Default {
@@ -134,7 +136,7 @@ impl std::fmt::Display for ScheduleSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ScheduleSource::Explicit => f.write_str("explicit schedule"),
-            ScheduleSource::Tuned { key, trials } => write!(
+            ScheduleSource::Tuned { key, trials, .. } => write!(
                 f,
                 "tuned schedule from the cache (key {}, {trials} trials)",
                 &key[..key.len().min(12)]
@@ -317,6 +319,7 @@ impl Kiln {
                         ScheduleSource::Tuned {
                             key: w.key.id(),
                             trials: w.trials,
+                            speedup: w.default_median_s.map(|d| d / w.median_s),
                         },
                     ),
                     None => (
@@ -357,6 +360,54 @@ impl Kiln {
         })
     }
 
+    /// Compiles `spec` for `device` with the chosen schedule and writes the
+    /// machine code into the artifact directory `dir`, adding (or
+    /// replacing) its entry in `dir/manifest.json`. Symbols and files carry
+    /// a prefix of the kernel's name and a hash of its content and sizes,
+    /// so any number of kernels and shapes share one directory. Returns
+    /// the entry.
+    pub fn export(
+        &self,
+        spec: &kiln_ir::Specialized<'_>,
+        device: &Arc<dyn Device>,
+        choice: ScheduleChoice,
+        dir: &std::path::Path,
+    ) -> Result<kiln_device::manifest::KernelArtifact> {
+        use kiln_device::manifest::{Manifest, SCHEMA};
+        let (schedule, source) = self.schedule_for(spec, device.as_ref(), choice)?;
+        let sizes = sizes_key(&spec.sizes());
+        let id = blake3::hash(
+            format!("{}|{sizes}|{}", spec.kernel.hash, device.info().key()).as_bytes(),
+        );
+        let prefix = format!("kiln_{}_{}", spec.kernel.name, &id.to_hex()[..10]);
+        let mut art = device.export(spec, &schedule, dir, &prefix)?;
+        art.provenance.build = kiln_tuner::compiler_id(device.info());
+        if let ScheduleSource::Tuned {
+            trials, speedup, ..
+        } = source
+        {
+            art.provenance.tuned = true;
+            art.provenance.trials = Some(trials.max(0) as u64);
+            art.provenance.speedup = speedup;
+        }
+        let mut m = match Manifest::read(dir) {
+            Ok(m) => m,
+            Err(kiln_device::manifest::ManifestError::Io { err, .. })
+                if err.kind() == std::io::ErrorKind::NotFound =>
+            {
+                Manifest {
+                    schema: SCHEMA,
+                    kernels: Vec::new(),
+                }
+            }
+            Err(e) => return Err(e.into()),
+        };
+        m.schema = SCHEMA;
+        m.upsert(art.clone());
+        m.write(dir)?;
+        Ok(art)
+    }
+
     /// Tunes `kernel` at `sizes` on `device` within the options' budget and
     /// stores the winner in this cache.
     pub fn tune(
@@ -376,4 +427,13 @@ impl Kiln {
             opts,
         )?)
     }
+}
+
+/// `K=64,M=128`: sizes in a stable spelling for artifact prefixes.
+fn sizes_key(sizes: &std::collections::BTreeMap<String, i64>) -> String {
+    sizes
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -23,6 +23,8 @@ pub struct CpuBackend;
 /// The host CPU as a [`Device`].
 pub struct HostCpu {
     info: DeviceInfo,
+    /// LLVM CPU that exported artifacts target (`native`: this host).
+    target_cpu: String,
 }
 
 const STAGES: &[Stage] = &[
@@ -58,7 +60,7 @@ const STAGES: &[Stage] = &[
     },
 ];
 
-fn err(e: CpuError) -> DeviceError {
+pub(crate) fn err(e: CpuError) -> DeviceError {
     match e {
         CpuError::Schedule(s) => DeviceError::Schedule(s),
         CpuError::Bind(d) => d,
@@ -97,7 +99,29 @@ impl HostCpu {
                 description: d.describe(),
                 target: None,
             },
+            target_cpu: "native".into(),
         }
+    }
+
+    /// The host, exporting artifacts for the LLVM CPU `cpu` (`native`, or
+    /// one of [`crate::TARGET_CPUS`]); JIT-compiled kernels always target
+    /// the host.
+    pub fn with_target(cpu: &str) -> Result<HostCpu, DeviceError> {
+        if cpu != "native" && !crate::TARGET_CPUS.contains(&cpu) {
+            return Err(DeviceError::Input {
+                name: "--arch".into(),
+                msg: format!(
+                    "unknown target CPU `{cpu}` (native, {})",
+                    crate::TARGET_CPUS.join(", ")
+                ),
+            });
+        }
+        let mut h = HostCpu::new();
+        h.target_cpu = cpu.into();
+        if cpu != "native" {
+            h.info.target = Some(cpu.into());
+        }
+        Ok(h)
     }
 }
 
@@ -116,7 +140,7 @@ impl Backend for CpuBackend {
         Ok(vec![HostCpu::new().info])
     }
 
-    fn open(&self, index: usize, _: &OpenOptions) -> Result<Arc<dyn Device>, DeviceError> {
+    fn open(&self, index: usize, opts: &OpenOptions) -> Result<Arc<dyn Device>, DeviceError> {
         if index != 0 {
             return Err(DeviceError::NoDevice {
                 name: format!("cpu:{index}"),
@@ -124,7 +148,9 @@ impl Backend for CpuBackend {
                 count: 1,
             });
         }
-        Ok(Arc::new(HostCpu::new()))
+        Ok(Arc::new(HostCpu::with_target(
+            opts.target.as_deref().unwrap_or("native"),
+        )?))
     }
 }
 
@@ -144,6 +170,23 @@ impl Artifact for CpuArtifact {
 }
 
 impl Device for HostCpu {
+    fn export(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dir: &std::path::Path,
+        prefix: &str,
+    ) -> Result<kiln_device::manifest::KernelArtifact, DeviceError> {
+        COMPILER.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = Some(CpuCompiler::new().map_err(err)?);
+            }
+            let c = c.as_ref().expect("set above");
+            crate::export::export(c, &self.info, &self.target_cpu, spec, sched, dir, prefix)
+        })
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.info
     }
@@ -238,22 +281,7 @@ impl Loaded for CompiledKernel {
         inputs: &[TensorRef<'_>],
         outputs: &mut [TensorMut<'_>],
     ) -> Result<(), DeviceError> {
-        let sig = CompiledKernel::signature(self);
-        sig.check_views(inputs, outputs)?;
-        let mut ptrs = vec![std::ptr::null_mut::<u8>(); sig.tensors.len()];
-        for (&t, x) in sig.inputs.iter().zip(inputs) {
-            // Inputs are never written: only statement targets (outputs and
-            // temporaries) are stores in the generated code.
-            ptrs[t] = x.as_ptr() as *mut u8;
-        }
-        for (&t, x) in sig.outputs.iter().zip(outputs.iter_mut()) {
-            ptrs[t] = x.as_mut_ptr();
-        }
-        // SAFETY: the views were checked against the signature (dtype,
-        // shape, length); `&mut` outputs cannot alias each other or the
-        // shared inputs; temporaries are allocated by `launch_ptrs`.
-        #[allow(unsafe_code)]
-        unsafe { self.launch_ptrs(&ptrs) }.map_err(err)
+        self.run_views(inputs, outputs).map_err(err)
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod backend;
 pub mod device;
+mod export;
 
 pub use backend::{CpuBackend, HostCpu};
 pub use device::CpuDevice;
@@ -30,11 +31,10 @@ use kiln_device::Signature;
 use kiln_ir::ir::TensorId;
 use kiln_ir::Specialized;
 use kiln_mlir::Mlir;
+use kiln_rt::launch::{data_ptr, pool, Entry, Group, Plan};
 use kiln_schedule::{Schedule, ScheduleError};
-use kiln_tensor::{Data, HostTensor};
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use kiln_tensor::HostTensor;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Errors of the CPU backend.
@@ -101,6 +101,55 @@ fn host_tm() -> Result<TargetMachine, CpuError> {
         })
 }
 
+/// LLVM CPU names an artifact can be compiled for besides `native`.
+pub const TARGET_CPUS: &[&str] = &[
+    "x86-64",
+    "x86-64-v2",
+    "x86-64-v3",
+    "x86-64-v4",
+    "haswell",
+    "skylake",
+    "skylake-avx512",
+    "icelake-server",
+    "sapphirerapids",
+    "znver2",
+    "znver3",
+    "znver4",
+];
+
+/// A target machine for objects linked elsewhere: position-independent,
+/// for the host (`native`, with its features) or a named CPU (its
+/// baseline features).
+fn object_tm(cpu: &str) -> Result<TargetMachine, CpuError> {
+    if cpu != "native" && !TARGET_CPUS.contains(&cpu) {
+        return Err(CpuError::Llvm(format!(
+            "unknown target CPU `{cpu}` (native, {})",
+            TARGET_CPUS.join(", ")
+        )));
+    }
+    Target::initialize_native(&InitializationConfig::default()).map_err(CpuError::Llvm)?;
+    let triple = TargetMachine::get_default_triple();
+    let target = Target::from_triple(&triple).map_err(|e| CpuError::Llvm(e.to_string()))?;
+    let (name, features) = if cpu == "native" {
+        (
+            TargetMachine::get_host_cpu_name().to_string(),
+            TargetMachine::get_host_cpu_features().to_string(),
+        )
+    } else {
+        (cpu.to_string(), String::new())
+    };
+    target
+        .create_target_machine(
+            &triple,
+            &name,
+            &features,
+            OptimizationLevel::Aggressive,
+            RelocMode::PIC,
+            CodeModel::Default,
+        )
+        .ok_or_else(|| CpuError::Llvm(format!("no target machine for CPU `{cpu}`")))
+}
+
 struct Jit<'ctx> {
     /// Owns the machine code the entry addresses point into.
     _ee: ExecutionEngine<'ctx>,
@@ -114,30 +163,11 @@ self_cell::self_cell!(
     }
 );
 
-/// One statement's compiled entry point.
-struct Entry {
-    addr: usize,
-    args: Vec<TensorId>,
-    /// Takes the error flag after the tensors (it divides i32 values).
-    err_flag: bool,
-}
-
-/// Statements launched together, block by block.
-struct Group {
-    stmts: std::ops::Range<usize>,
-    blocks: usize,
-    /// Block-local temporaries: (tensor index, bytes of one block's buffer).
-    local: Vec<(usize, usize)>,
-}
-
 /// A JIT-compiled kernel, ready to run on host tensors of the shapes it was
 /// specialized for. Not `Send` (it owns an LLVM context).
 pub struct CompiledKernel {
     _jit: JitCell,
-    entries: Vec<Entry>,
-    groups: Vec<Group>,
-    threads: usize,
-    signature: Signature,
+    plan: Plan,
     /// Time from IR to runnable code.
     pub compile_time: Duration,
 }
@@ -168,10 +198,19 @@ impl CpuCompiler {
     }
 
     fn optimize(&self, ctx: &Context, m: &inkwell::module::Module<'_>) -> Result<(), CpuError> {
-        m.set_triple(&self.tm.get_triple());
-        m.set_data_layout(&self.tm.get_target_data().get_data_layout());
-        let cpu = self.tm.get_cpu().to_string_lossy().into_owned();
-        let feats = self.tm.get_feature_string().to_string_lossy().into_owned();
+        self.optimize_for(ctx, m, &self.tm)
+    }
+
+    fn optimize_for(
+        &self,
+        ctx: &Context,
+        m: &inkwell::module::Module<'_>,
+        tm: &TargetMachine,
+    ) -> Result<(), CpuError> {
+        m.set_triple(&tm.get_triple());
+        m.set_data_layout(&tm.get_target_data().get_data_layout());
+        let cpu = tm.get_cpu().to_string_lossy().into_owned();
+        let feats = tm.get_feature_string().to_string_lossy().into_owned();
         let width = self.device.vector_bits.to_string();
         for f in m.get_functions() {
             if f.count_basic_blocks() == 0 {
@@ -191,8 +230,38 @@ impl CpuCompiler {
                 ctx.create_string_attribute("prefer-vector-width", &width),
             );
         }
-        m.run_passes("default<O3>", &self.tm, PassBuilderOptions::create())
+        m.run_passes("default<O3>", tm, PassBuilderOptions::create())
             .map_err(|e| CpuError::Llvm(e.to_string()))
+    }
+
+    /// Compiles to a relocatable, position-independent object for the LLVM
+    /// CPU `cpu` (`native`: this host; else one of [`TARGET_CPUS`]), each
+    /// statement exported as `<prefix>_s<i>`. Returns the object and the
+    /// entry points (with their original names).
+    pub fn compile_object(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        prefix: &str,
+        cpu: &str,
+    ) -> Result<(Vec<u8>, Vec<kiln_mlir::StmtFn>), CpuError> {
+        sched.validate(spec, &self.device.limits())?;
+        let tm = object_tm(cpu)?;
+        let e = kiln_mlir::emit(spec, sched);
+        let ctx = Context::create();
+        let m = self.mlir.to_llvm(&e.text, &ctx)?;
+        for s in &e.stmts {
+            let f = m
+                .get_function(&s.name)
+                .ok_or_else(|| CpuError::Llvm(format!("no function {}", s.name)))?;
+            f.as_global_value()
+                .set_name(&format!("{prefix}_{}", s.name));
+        }
+        self.optimize_for(&ctx, &m, &tm)?;
+        let buf = tm
+            .write_to_memory_buffer(&m, FileType::Object)
+            .map_err(|e| CpuError::Llvm(e.to_string()))?;
+        Ok((buf.as_slice().to_vec(), e.stmts))
     }
 
     /// Shows one compilation stage as text (or object bytes for [`Stage::Obj`]).
@@ -257,123 +326,55 @@ impl CpuCompiler {
             }
             Ok(Jit { _ee: ee })
         })?;
-        let k = spec.kernel;
-        let entries = e
-            .stmts
-            .iter()
-            .zip(addrs)
-            .map(|(s, addr)| Entry {
-                addr,
-                args: s.args.clone(),
-                err_flag: s.err_flag,
-            })
-            .collect();
-        let local = kiln_schedule::local_temps(spec, sched);
-        let groups = kiln_schedule::groups(sched)
-            .into_iter()
-            .map(|g| Group {
-                blocks: sched.blocks(spec, g.start),
-                local: local
-                    .iter()
-                    .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))
-                    .map(|(t, shape)| {
-                        let bytes =
-                            shape.iter().product::<usize>() * k.tensors[*t].dtype.size_bytes();
-                        (t.into_raw().into_u32() as usize, bytes)
-                    })
-                    .collect(),
-                stmts: g,
-            })
-            .collect();
+        let plan = plan_of(spec, sched, &e.stmts, addrs);
         let compiled = CompiledKernel {
             _jit: jit,
-            entries,
-            groups,
-            threads: sched.threads,
-            signature: Signature::of(spec),
+            plan,
             compile_time: start.elapsed(),
         };
         Ok(compiled)
     }
 }
 
-fn pool(threads: usize) -> Arc<rayon::ThreadPool> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    let pools = POOLS.get_or_init(Default::default);
-    let mut map = pools.lock().unwrap_or_else(|p| p.into_inner());
-    map.entry(threads)
-        .or_insert_with(|| {
-            Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(threads)
-                    .thread_name(|i| format!("kiln-cpu-{i}"))
-                    // Pack buffers live on the stack (at most 4 MiB each).
-                    .stack_size(16 << 20)
-                    .build()
-                    .expect("thread pool"),
-            )
+/// The launch plan of compiled statements at `addrs`.
+fn plan_of(
+    spec: &Specialized<'_>,
+    sched: &Schedule,
+    stmts: &[kiln_mlir::StmtFn],
+    addrs: Vec<usize>,
+) -> Plan {
+    let k = spec.kernel;
+    let id = |t: &TensorId| t.into_raw().into_u32() as usize;
+    let entries = stmts
+        .iter()
+        .zip(addrs)
+        .map(|(s, addr)| Entry {
+            addr,
+            args: s.args.iter().map(id).collect(),
+            err_flag: s.err_flag,
         })
-        .clone()
-}
-
-/// Raw buffer pointers shared by the workers of one launch. Blocks write
-/// disjoint output tiles and only read other buffers.
-struct Ptrs(Vec<*mut u8>);
-unsafe impl Send for Ptrs {}
-unsafe impl Sync for Ptrs {}
-
-impl Ptrs {
-    fn get(&self) -> &[*mut u8] {
-        &self.0
-    }
-}
-
-/// Calls a statement entry with `n` buffer arguments and a block range.
-///
-/// # Safety
-/// `addr` must be a JIT-compiled statement function taking exactly
-/// `p.len()` pointers and two i64, and every pointer must address a buffer
-/// of the shape it was compiled for (the error flag: one i32).
-unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
-    type P = *mut u8;
-    macro_rules! arity {
-        ($($i:literal),*) => {{
-            let f: extern "C" fn($(arity!(@t $i),)* i64, i64) = std::mem::transmute(addr);
-            f($(p[$i],)* lo, hi)
-        }};
-        (@t $i:literal) => { P };
-    }
-    match p.len() {
-        1 => arity!(0),
-        2 => arity!(0, 1),
-        3 => arity!(0, 1, 2),
-        4 => arity!(0, 1, 2, 3),
-        5 => arity!(0, 1, 2, 3, 4),
-        6 => arity!(0, 1, 2, 3, 4, 5),
-        7 => arity!(0, 1, 2, 3, 4, 5, 6),
-        8 => arity!(0, 1, 2, 3, 4, 5, 6, 7),
-        9 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8),
-        10 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-        11 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
-        12 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
-        13 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
-        14 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
-        15 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
-        16 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-        17 => arity!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
-        // `kiln_schedule::Schedule::validate` rejects such statements (at
-        // most 16 tensors, plus the error flag).
-        n => unreachable!("statement with {n} arguments: at most 17 are supported"),
-    }
-}
-
-fn data_ptr(t: &mut HostTensor) -> *mut u8 {
-    match &mut t.data {
-        Data::F16(v) => v.as_mut_ptr() as *mut u8,
-        Data::F32(v) => v.as_mut_ptr() as *mut u8,
-        Data::F64(v) => v.as_mut_ptr() as *mut u8,
-        Data::I32(v) => v.as_mut_ptr() as *mut u8,
-    }
+        .collect();
+    let local = kiln_schedule::local_temps(spec, sched);
+    let groups = kiln_schedule::groups(sched)
+        .into_iter()
+        .map(|g| Group {
+            blocks: sched.blocks(spec, g.start),
+            local: local
+                .iter()
+                .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))
+                .map(|(t, shape)| {
+                    let bytes = shape.iter().product::<usize>() * k.tensors[*t].dtype.size_bytes();
+                    (id(t), bytes)
+                })
+                .collect(),
+            stmts: g,
+        })
+        .collect();
+    // SAFETY: the addresses are the JIT's (or the loaded artifact's)
+    // statement functions of exactly this emission, with the arguments
+    // `emit` gave them; groups and block-local sizes come from the same
+    // schedule.
+    unsafe { Plan::new(entries, groups, sched.threads, Signature::of(spec)) }
 }
 
 /// A compiled kernel with its buffers bound: launch it repeatedly.
@@ -387,23 +388,23 @@ pub struct Bound<'a> {
 impl CompiledKernel {
     /// Statements in the kernel (= launches per run).
     pub fn launches(&self) -> usize {
-        self.entries.len()
+        self.plan.launches()
     }
 
     /// The kernel's arguments.
     pub fn signature(&self) -> &Signature {
-        &self.signature
+        self.plan.signature()
     }
 
     /// Threads its launches use.
     pub fn threads(&self) -> usize {
-        self.threads
+        self.plan.threads()
     }
 
     /// Allocates buffers for one run: copies of `inputs` (declaration
     /// order), outputs and temporaries.
     pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, CpuError> {
-        let bufs = self.signature.host_buffers(inputs)?;
+        let bufs = self.plan.signature().host_buffers(inputs)?;
         Ok(Bound {
             kernel: self,
             bufs,
@@ -418,36 +419,13 @@ impl CompiledKernel {
         Ok(b.outputs())
     }
 
-    /// Runs on caller memory: `ptrs[t]` is the buffer of tensor `t` (inputs
-    /// read, outputs written); temporaries not given (null) are allocated
-    /// here for the run.
-    ///
-    /// # Safety
-    /// Every non-null pointer must address a buffer of its tensor's dtype
-    /// and shape, valid for the whole call; outputs must not alias anything.
-    pub(crate) unsafe fn launch_ptrs(&self, ptrs: &[*mut u8]) -> Result<(), CpuError> {
-        let mut temps: Vec<Vec<u64>> = Vec::new();
-        let mut p = ptrs.to_vec();
-        for (t, q) in p.iter_mut().enumerate() {
-            if q.is_null() {
-                let bytes = self.signature.tensors[t].bytes() as usize;
-                temps.push(vec![0u64; bytes.div_ceil(8).max(1)]);
-                *q = temps.last_mut().expect("pushed").as_mut_ptr() as *mut u8;
-            }
-        }
-        self.launch_all(&p)
-    }
-
-    /// Runs every group on the pool over the buffers `ptrs` (by tensor id).
-    /// A statement that divides an i32 by zero sets the launch's error flag;
-    /// the run stops after its group with the error naming it.
-    fn launch_all(&self, ptrs: &[*mut u8]) -> Result<(), CpuError> {
-        let flag = AtomicI32::new(0);
-        for g in &self.groups {
-            self.launch_group(g, ptrs, flag.as_ptr());
-            self.signature.check_flag(flag.load(Ordering::Relaxed))?;
-        }
-        Ok(())
+    /// Runs on borrowed views (checked), no copies.
+    pub fn run_views(
+        &self,
+        inputs: &[kiln_device::TensorRef<'_>],
+        outputs: &mut [kiln_device::TensorMut<'_>],
+    ) -> Result<(), CpuError> {
+        Ok(self.plan.run_views(inputs, outputs)?)
     }
 }
 
@@ -457,7 +435,8 @@ impl Bound<'_> {
     /// statements, in order, on one worker.
     pub fn launch(&mut self) -> Result<(), CpuError> {
         let ptrs: Vec<*mut u8> = self.bufs.iter_mut().map(data_ptr).collect();
-        self.kernel.launch_all(&ptrs)
+        // SAFETY: the buffers were made for the kernel's signature.
+        Ok(unsafe { self.kernel.plan.launch_all(&ptrs) }?)
     }
 
     /// Evicts the caches from every worker thread of the kernel's pool:
@@ -465,7 +444,7 @@ impl Bound<'_> {
     /// private caches of every core running the kernel and the shared
     /// last-level cache are flushed of the kernel's data.
     pub fn evict(&mut self) {
-        let threads = self.kernel.threads.max(1);
+        let threads = self.kernel.plan.threads();
         if self.evict.is_empty() {
             self.evict = vec![0u8; kiln_device::EVICT_BYTES];
         }
@@ -479,81 +458,11 @@ impl Bound<'_> {
     }
 }
 
-impl CompiledKernel {
-    fn launch_group(&self, g: &Group, ptrs: &[*mut u8], flag: *mut i32) {
-        {
-            let entries = &self.entries[g.stmts.clone()];
-            let blocks = g.blocks;
-            let shared = Ptrs(ptrs.to_vec());
-            // An address (raw pointers are not `Sync`); the flag outlives the launch.
-            let flag_addr = flag as usize;
-            // Each worker gets its own buffers for block-local temporaries.
-            let worker = || -> (Vec<Vec<u64>>, Vec<(usize, Ptrs)>) {
-                let mut scratch: Vec<Vec<u64>> = g
-                    .local
-                    .iter()
-                    .map(|(_, b)| vec![0u64; b.div_ceil(8)])
-                    .collect();
-                let mut p = shared.get().to_vec();
-                for ((t, _), buf) in g.local.iter().zip(&mut scratch) {
-                    p[*t] = buf.as_mut_ptr() as *mut u8;
-                }
-                let calls = entries
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.addr,
-                            Ptrs(
-                                e.args
-                                    .iter()
-                                    .map(|t| p[t.into_raw().into_u32() as usize])
-                                    .chain(e.err_flag.then_some(flag_addr as *mut u8))
-                                    .collect(),
-                            ),
-                        )
-                    })
-                    .collect();
-                (scratch, calls)
-            };
-            let run = |calls: &[(usize, Ptrs)], lo: usize, hi: usize| {
-                if calls.len() == 1 {
-                    // SAFETY: entry and buffers come from the same compilation.
-                    unsafe { call(calls[0].0, calls[0].1.get(), lo as i64, hi as i64) };
-                    return;
-                }
-                for b in lo..hi {
-                    for (addr, args) in calls {
-                        // SAFETY: as above; fused statements only read rows of
-                        // the group's results that the same block produced.
-                        unsafe { call(*addr, args.get(), b as i64, b as i64 + 1) };
-                    }
-                }
-            };
-            // Always on the pool, even with one thread: its workers have the
-            // large stacks that pack buffers need.
-            let threads = self.threads.min(blocks).max(1);
-            let next = AtomicUsize::new(0);
-            let grain = (blocks / (threads * 8)).max(1);
-            pool(threads).broadcast(|_| {
-                let (_scratch, calls) = worker();
-                loop {
-                    let b = next.fetch_add(grain, Ordering::Relaxed);
-                    if b >= blocks {
-                        break;
-                    }
-                    // Blocks own disjoint output tiles.
-                    run(&calls, b, (b + grain).min(blocks));
-                }
-            });
-        }
-    }
-}
-
 impl Bound<'_> {
     /// Fills outputs and temporaries with [`HostTensor::sentinel`]: a kernel
     /// that skips part of its output leaves it visible.
     pub fn fill_sentinel(&mut self) {
-        for (i, t) in self.kernel.signature.sentinels() {
+        for (i, t) in self.kernel.plan.signature().sentinels() {
             self.bufs[i] = t;
         }
     }
@@ -561,7 +470,8 @@ impl Bound<'_> {
     /// Copies of the outputs, in declaration order.
     pub fn outputs(&self) -> Vec<HostTensor> {
         self.kernel
-            .signature
+            .plan
+            .signature()
             .outputs
             .iter()
             .map(|&t| self.bufs[t].clone())

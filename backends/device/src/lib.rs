@@ -21,6 +21,7 @@
 //! kernel may be shared by threads, each with its own [`Bound`] (which is
 //! `Send`, not `Sync`: one launch at a time per binding).
 
+pub mod manifest;
 pub mod measure;
 mod signature;
 mod view;
@@ -243,6 +244,24 @@ pub trait Device: Send + Sync {
         Err(DeviceError::Unavailable {
             kind: self.info().name.clone(),
             why: format!("no {} baseline on this device", what.name()),
+        })
+    }
+
+    /// Writes the kernel's machine code into `dir` (files named by
+    /// `prefix`, which also prefixes every exported symbol) and returns its
+    /// manifest entry, marked untuned (the caller records tuning). What a
+    /// runtime without a compiler (`kiln-rt`) loads, or a build links.
+    fn export(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dir: &std::path::Path,
+        prefix: &str,
+    ) -> Result<manifest::KernelArtifact, DeviceError> {
+        let _ = (spec, sched, dir, prefix);
+        Err(DeviceError::Unavailable {
+            kind: self.info().name.clone(),
+            why: "this device does not write artifacts yet (cpu does)".into(),
         })
     }
 

@@ -18,12 +18,45 @@ pub struct CompileArgs {
     /// Write here instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Write an artifact into this directory instead of showing a stage:
+    /// the machine code (CPU: a PIC object and a shared library) and its
+    /// entry in DIR/manifest.json, which `kiln-rt` loads without LLVM.
+    /// `--arch` picks the target CPU (native, x86-64-v3, ...).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "emit"])]
+    pub out: Option<PathBuf>,
 }
 
 /// Shows one compilation stage (or the schedule).
 pub fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
     let kiln = kiln_at(a.target.cache.as_deref());
     let device = a.target.open(&kiln, true)?;
+    if let Some(dir) = &a.out {
+        let (source, kernels) = load(&a.target.file)?;
+        let spec = target_spec(&a.target, &kernels, &source)?;
+        let choice = match &a.target.schedule {
+            // Validated (with the file named) before anything is written.
+            Some(p) => kiln::ScheduleChoice::Explicit(
+                schedule_for(&kiln, &spec, device.as_ref(), Some(p))?.0,
+            ),
+            None => kiln::ScheduleChoice::Cached,
+        };
+        let art = kiln.export(&spec, &device, choice, dir)?;
+        let files: Vec<&str> = art.files.values().map(String::as_str).collect();
+        let how = match (&a.target.schedule, art.provenance.tuned) {
+            (Some(p), _) => format!("schedule {}", p.display()),
+            (None, true) => "tuned schedule from the cache".into(),
+            (None, false) => "default schedule (no tuned schedule in the cache)".into(),
+        };
+        eprintln!(
+            "{}: {how}; wrote {} and {} ({} launches, target {})",
+            spec.kernel.name,
+            files.join(", "),
+            dir.join(kiln_device::manifest::FILE).display(),
+            art.launches.len(),
+            art.provenance.target
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let stage = if a.emit == "schedule" {
         None
     } else {
