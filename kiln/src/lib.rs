@@ -79,6 +79,7 @@
 //! directory).
 
 mod error;
+pub mod lock;
 mod module;
 
 pub use error::{Error, Result};
@@ -109,6 +110,18 @@ pub enum ScheduleChoice {
     Cached,
     /// This schedule (validated against the kernel and the device).
     Explicit(Schedule),
+    /// A tuned winner found elsewhere (a `kiln.lock`), validated like
+    /// `Explicit` and reported as tuned.
+    Tuned {
+        /// The winner.
+        schedule: Schedule,
+        /// Where it came from (`kiln.lock`).
+        origin: String,
+        /// Trials behind it.
+        trials: i64,
+        /// Its speed-up over the default.
+        speedup: Option<f64>,
+    },
 }
 
 /// Which schedule a kernel was compiled with, and why.
@@ -306,6 +319,22 @@ impl Kiln {
             ScheduleChoice::Explicit(s) => {
                 s.validate(spec, &info.limits)?;
                 (s, ScheduleSource::Explicit)
+            }
+            ScheduleChoice::Tuned {
+                schedule,
+                origin,
+                trials,
+                speedup,
+            } => {
+                schedule.validate(spec, &info.limits)?;
+                (
+                    schedule,
+                    ScheduleSource::Tuned {
+                        key: origin,
+                        trials,
+                        speedup,
+                    },
+                )
             }
             ScheduleChoice::Default => (
                 Schedule::default_for(spec, &info.limits),

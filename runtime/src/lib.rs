@@ -14,5 +14,7 @@ pub mod launch;
 mod library;
 
 pub use kiln_device::manifest::{KernelArtifact, Manifest, ManifestError, SCHEMA};
+pub use kiln_device::{DeviceError, Slice, SliceMut, TensorMut, TensorRef};
+pub use kiln_tensor::HalfF16 as f16;
 pub use launch::Plan;
 pub use library::{Kernel, Library, RtError};

@@ -53,8 +53,9 @@ pub enum RtError {
 pub struct Kernel {
     meta: KernelArtifact,
     plan: Plan,
-    // Keeps the code the plan's entries point into mapped.
-    _lib: Arc<libloading::Library>,
+    // Keeps the code the plan's entries point into mapped (none when the
+    // code is linked into the program).
+    _lib: Option<Arc<libloading::Library>>,
 }
 
 /// An opened artifact directory.
@@ -132,17 +133,40 @@ fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
     // SAFETY: loading runs the library's initializers; kiln's kernel
     // libraries have none (plain functions compiled from MLIR).
     let lib = unsafe { libloading::Library::new(&path) }.map_err(|e| err(e.to_string()))?;
-    let mut entries = Vec::new();
+    let mut addrs = Vec::new();
     for l in &k.launches {
         // SAFETY: only the address is taken; the manifest says its type.
         let sym: libloading::Symbol<'_, *const ()> =
             unsafe { lib.get(l.symbol.as_bytes()) }.map_err(|e| err(e.to_string()))?;
-        entries.push(Entry {
-            addr: *sym as usize,
+        addrs.push(*sym as usize);
+    }
+    // SAFETY: the manifest was checked for consistency (indices, groups,
+    // arity) and written with the library by the same `kiln compile`; the
+    // addresses are its exported statement functions, mapped while `lib`
+    // lives (the kernel owns it).
+    let plan = unsafe { plan_at(&k, &addrs) };
+    Ok(Kernel {
+        meta: k,
+        plan,
+        _lib: Some(Arc::new(lib)),
+    })
+}
+
+/// The launch plan of a manifest entry whose launches are at `addrs`.
+///
+/// # Safety
+/// As [`Plan::new`]: `addrs` are the entry's launch symbols, in order.
+unsafe fn plan_at(k: &KernelArtifact, addrs: &[usize]) -> Plan {
+    let entries = k
+        .launches
+        .iter()
+        .zip(addrs)
+        .map(|(l, &addr)| Entry {
+            addr,
             args: l.args.clone(),
             err_flag: l.err_flag,
-        });
-    }
+        })
+        .collect();
     let groups = k
         .groups
         .iter()
@@ -152,19 +176,44 @@ fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
             local: g.local.clone(),
         })
         .collect();
-    // SAFETY: the manifest was checked for consistency (indices, groups,
-    // arity) and written with the library by the same `kiln compile`; the
-    // entries are its exported statement functions, mapped while `lib`
-    // lives (the kernel owns it).
-    let plan = unsafe { Plan::new(entries, groups, k.threads, k.signature()) };
-    Ok(Kernel {
-        meta: k,
-        plan,
-        _lib: Arc::new(lib),
-    })
+    // SAFETY: as this function's contract.
+    unsafe { Plan::new(entries, groups, k.threads, k.signature()) }
 }
 
 impl Kernel {
+    /// A kernel whose code is linked into the program (what `kiln-build`'s
+    /// generated bindings use): `manifest` is its [`KernelArtifact`] as
+    /// JSON, `addrs` the addresses of its launches' symbols, in order.
+    ///
+    /// # Safety
+    /// `addrs[i]` must be the address of the symbol `launches[i].symbol`
+    /// of an object compiled by kiln with this manifest entry.
+    pub unsafe fn linked(manifest: &str, addrs: &[usize]) -> Result<Kernel, RtError> {
+        let wrapped = format!(
+            "{{\"schema\": {}, \"kernels\": [{manifest}]}}",
+            kiln_device::manifest::SCHEMA
+        );
+        let mut m = Manifest::parse(&wrapped, "<linked kernel>")?;
+        let k = m.kernels.remove(0);
+        if addrs.len() != k.launches.len() {
+            return Err(RtError::File {
+                prefix: k.prefix,
+                msg: format!(
+                    "{} addresses for {} launches",
+                    addrs.len(),
+                    k.launches.len()
+                ),
+            });
+        }
+        // SAFETY: as this function's contract; the manifest was checked.
+        let plan = unsafe { plan_at(&k, addrs) };
+        Ok(Kernel {
+            meta: k,
+            plan,
+            _lib: None,
+        })
+    }
+
     /// What the manifest says of it.
     pub fn manifest(&self) -> &KernelArtifact {
         &self.meta

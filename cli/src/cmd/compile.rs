@@ -24,6 +24,10 @@ pub struct CompileArgs {
     /// `--arch` picks the target CPU (native, x86-64-v3, ...).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "emit"])]
     pub out: Option<PathBuf>,
+    /// With --out: take the winner locked in this `kiln.lock` for this
+    /// device when it is current (a stale one is a warning).
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub lock: Option<PathBuf>,
 }
 
 /// Shows one compilation stage (or the schedule).
@@ -38,12 +42,24 @@ pub fn compile(a: &CompileArgs) -> anyhow::Result<ExitCode> {
             Some(p) => kiln::ScheduleChoice::Explicit(
                 schedule_for(&kiln, &spec, device.as_ref(), Some(p))?.0,
             ),
-            None => kiln::ScheduleChoice::Cached,
+            None => match &a.lock {
+                Some(lock) => {
+                    let l = kiln::lock::Lock::read(lock)?;
+                    let (c, stale) = kiln::lock::choice(&l, &spec, device.info())?;
+                    if let Some(w) = stale {
+                        eprintln!("warning: {w}");
+                    }
+                    c
+                }
+                None => kiln::ScheduleChoice::Cached,
+            },
         };
+        let locked = matches!(choice, kiln::ScheduleChoice::Tuned { .. });
         let art = kiln.export(&spec, &device, choice, dir)?;
         let files: Vec<&str> = art.files.values().map(String::as_str).collect();
         let how = match (&a.target.schedule, art.provenance.tuned) {
             (Some(p), _) => format!("schedule {}", p.display()),
+            (None, true) if locked => "tuned schedule from the lock".into(),
             (None, true) => "tuned schedule from the cache".into(),
             (None, false) => "default schedule (no tuned schedule in the cache)".into(),
         };
