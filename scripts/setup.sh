@@ -9,7 +9,7 @@ APT_PKGS=(
   llvm-22-dev libmlir-22-dev mlir-22-tools libpolly-22-dev clang-22 libclang-22-dev
   zlib1g-dev libzstd-dev libffi-dev libxml2-dev
   pocl-opencl-icd ocl-icd-opencl-dev opencl-headers clinfo
-  libopenblas-dev pkg-config python3-pip
+  libopenblas-dev pkg-config python3-pip gcc libc6-dev binutils
 )
 
 SUDO=""

@@ -7,7 +7,14 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 cargo fmt --all -- --check
+cargo fmt --manifest-path examples/mlp/Cargo.toml -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The example crate builds as a user's would: its build.rs runs this
+# build's kiln (kiln-build finds it through $KILN).
+cargo build --workspace --bins --locked
+export KILN="$PWD/target/debug/kiln"
+CARGO_TARGET_DIR="$PWD/target/example" \
+  cargo clippy --manifest-path examples/mlp/Cargo.toml --all-targets --locked -- -D warnings
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # API docs must build without warnings (broken links, missing docs).
@@ -16,5 +23,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
 # here), then the documentation's examples.
 cargo test --workspace --locked --lib --bins --tests 2>&1 | tee "$log"
 cargo test --workspace --locked --doc 2>&1 | tee -a "$log"
+CARGO_TARGET_DIR="$PWD/target/example" \
+  cargo test --manifest-path examples/mlp/Cargo.toml --locked 2>&1 | tee -a "$log"
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
