@@ -64,6 +64,10 @@ impl LockEntry {
 }
 
 /// What the lock says for a kernel on a device.
+///
+/// Stale means: an entry for this kernel and sizes on this device whose
+/// kernel text or compiler changed, or, with none for this device, one
+/// tuned on another device of the same kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Lookup {
     /// A winner for exactly this kernel, sizes, device and compiler.
@@ -118,9 +122,19 @@ impl Lock {
     pub fn lookup(&self, spec: &Specialized<'_>, device: &str, compiler: &str) -> Lookup {
         let k = spec.kernel;
         let sizes = spec.sizes();
-        let same = |e: &&LockEntry| e.kernel == k.name && e.sizes == sizes && e.device == device;
+        let same = |e: &&LockEntry| e.kernel == k.name && e.sizes == sizes;
+        let kind = device.split(':').next().unwrap_or_default();
         let mut why = None;
+        let mut other = None;
         for e in self.entries.iter().filter(same) {
+            if e.device != device {
+                // Only another device of this kind makes this one's missing
+                // winner a stale lock (another kind is another build target).
+                if e.device.split(':').next() == Some(kind) {
+                    other = Some(format!("tuned on another device ({})", e.model));
+                }
+                continue;
+            }
             match (e.kernel_hash == k.hash, e.compiler == compiler) {
                 (true, true) => return Lookup::Current(e.clone()),
                 (false, _) => why = Some("the kernel's text changed".to_string()),
@@ -129,7 +143,7 @@ impl Lock {
                 }
             }
         }
-        why.map_or(Lookup::Missing, Lookup::Stale)
+        why.or(other).map_or(Lookup::Missing, Lookup::Stale)
     }
 
     /// Adds `e`, replacing the entry for the same kernel, sizes and device.
@@ -193,4 +207,66 @@ fn sizes_text(spec: &Specialized<'_>) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_says_current_stale_or_missing_and_why() {
+        let k = kiln_ir::check_source("kernel f(x: f32[N]) -> (y: f32[N]) { y[i] = x[i]; }")
+            .unwrap()
+            .remove(0);
+        let spec = Specialized::from_sizes(&k, &BTreeMap::from([("N".to_string(), 8)])).unwrap();
+        let entry = |hash: &str, device: &str, compiler: &str| LockEntry {
+            kernel: "f".into(),
+            kernel_hash: hash.into(),
+            sizes: spec.sizes(),
+            device: device.into(),
+            model: "model X".into(),
+            compiler: compiler.into(),
+            schedule: serde_json::json!({}),
+            median_s: 1.0,
+            default_median_s: Some(2.0),
+            trials: 5,
+            tuned_at: 0,
+        };
+        let mut lock = Lock::default();
+        assert_eq!(lock.lookup(&spec, "cpu:aa", "c1"), Lookup::Missing);
+        lock.upsert(entry(&k.hash, "cpu:bb", "c1"));
+        assert_eq!(
+            lock.lookup(&spec, "cpu:aa", "c1"),
+            Lookup::Stale("tuned on another device (model X)".into())
+        );
+        assert_eq!(lock.lookup(&spec, "opencl:aa", "c1"), Lookup::Missing);
+        lock.upsert(entry(&k.hash, "cpu:aa", "c0"));
+        assert!(
+            matches!(lock.lookup(&spec, "cpu:aa", "c1"), Lookup::Stale(w) if w.contains("another compiler"))
+        );
+        lock.upsert(entry("other", "cpu:aa", "c1"));
+        assert_eq!(
+            lock.entries.len(),
+            2,
+            "upsert replaces the entry of a kernel, sizes and device"
+        );
+        assert_eq!(
+            lock.lookup(&spec, "cpu:aa", "c1"),
+            Lookup::Stale("the kernel's text changed".into())
+        );
+        lock.upsert(entry(&k.hash, "cpu:aa", "c1"));
+        let Lookup::Current(e) = lock.lookup(&spec, "cpu:aa", "c1") else {
+            panic!("current")
+        };
+        assert_eq!(e.speedup(), Some(2.0));
+        // A newer lock file is refused; a round trip keeps every field.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("kiln.lock");
+        lock.version = LOCK_VERSION;
+        lock.write(&p).unwrap();
+        assert_eq!(Lock::read(&p).unwrap(), lock);
+        std::fs::write(&p, r#"{"version": 9, "entries": 1}"#).unwrap();
+        let e = Lock::read(&p).unwrap_err().to_string();
+        assert!(e.contains("newer"), "{e}");
+    }
 }

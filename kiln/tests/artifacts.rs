@@ -209,3 +209,63 @@ fn bad_manifests_are_refused_with_the_file_named() {
     let e = Library::open(dir.path()).err().unwrap().to_string();
     assert!(e.contains(&so), "{e}");
 }
+
+/// OpenCL artifacts: the C source with prefixed kernels and the driver's
+/// binary, launched by kiln-rt through opencl3 like the backend does.
+#[test]
+fn opencl_artifacts_run_from_the_runtime() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let kiln = Kiln::with_cache_dir(cache.path());
+    let ocl = kiln
+        .device("opencl:0")
+        .expect("an OpenCL device (scripts/setup.sh installs PoCL)");
+    let m = Module::parse("artifacts.kiln", SRC).unwrap();
+    let mut specs = Vec::new();
+    for (name, sizes) in [
+        ("matmul", vec![("M", 37), ("N", 45), ("K", 29)]),
+        ("softmax", vec![("R", 13), ("C", 100)]),
+        ("div", vec![("N", 100)]),
+    ] {
+        let k = m.kernel(name).unwrap();
+        let spec = k.specialize(&kiln::sizes(sizes)).unwrap();
+        let a = kiln
+            .export(&spec, &ocl, ScheduleChoice::Default, dir.path())
+            .unwrap();
+        assert_eq!(a.kind, "opencl");
+        assert!(a
+            .launches
+            .iter()
+            .all(|l| l.global.is_some() && l.workgroup.is_some()));
+        let src = std::fs::read_to_string(dir.path().join(&a.files["source"])).unwrap();
+        assert!(
+            src.contains(&format!("__kernel void {}_s0(", a.prefix)),
+            "{src}"
+        );
+        assert!(dir.path().join(&a.files["binary"]).is_file());
+        specs.push((name, spec));
+    }
+    let lib = Library::open(dir.path()).unwrap();
+    for (name, spec) in &specs {
+        let k = lib.kernel(name, None).unwrap();
+        let mut inputs = kiln_tensor::random_inputs(spec, 5);
+        if *name == "div" {
+            inputs[1] = HostTensor::from_f64(kiln::DType::I32, vec![100], &[3.0; 100]);
+        }
+        let want = kiln_interp::run(spec, &inputs).unwrap();
+        for (g, w) in k.run(&inputs).unwrap().iter().zip(&want) {
+            kiln_tensor::compare(name, g, w).unwrap();
+        }
+    }
+    let div = lib.kernel("div", None).unwrap();
+    let mut b = vec![1.0; 100];
+    b[7] = 0.0;
+    let e = div
+        .run(&[
+            HostTensor::from_f64(kiln::DType::I32, vec![100], &[9.0; 100]),
+            HostTensor::from_f64(kiln::DType::I32, vec![100], &b),
+        ])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("division by zero"), "{e}");
+}

@@ -12,6 +12,7 @@
 
 pub mod launch;
 mod library;
+pub mod opencl;
 
 pub use kiln_device::manifest::{KernelArtifact, Manifest, ManifestError, SCHEMA};
 pub use kiln_device::{DeviceError, Slice, SliceMut, TensorMut, TensorRef};

@@ -14,7 +14,7 @@ pub enum RtError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A kernel of a kind this runtime does not launch.
-    #[error("kernel `{prefix}` is for `{kind}` devices; this runtime launches `cpu` artifacts")]
+    #[error("kernel `{prefix}` is for `{kind}` devices; this runtime launches `cpu` and `opencl` artifacts")]
     Kind {
         /// The kernel's prefix.
         prefix: String,
@@ -52,10 +52,18 @@ pub enum RtError {
 /// A loaded kernel of an artifact directory.
 pub struct Kernel {
     meta: KernelArtifact,
-    plan: Plan,
+    exec: Exec,
     // Keeps the code the plan's entries point into mapped (none when the
     // code is linked into the program).
     _lib: Option<Arc<libloading::Library>>,
+}
+
+/// How a kernel runs.
+enum Exec {
+    /// Machine code on the host's launcher.
+    Cpu(Plan),
+    /// An OpenCL program built on its device.
+    OpenCl(Box<crate::opencl::Loaded>),
 }
 
 /// An opened artifact directory.
@@ -108,16 +116,11 @@ impl Library {
     }
 }
 
-fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
-    if k.kind != "cpu" {
-        return Err(RtError::Kind {
-            prefix: k.prefix,
-            kind: k.kind,
-        });
-    }
-    let file = k.files.get("shared").ok_or_else(|| RtError::File {
+/// The path of the kernel's file `role`, which must stay inside `dir`.
+fn file_of(dir: &Path, k: &KernelArtifact, role: &str) -> Result<PathBuf, RtError> {
+    let file = k.files.get(role).ok_or_else(|| RtError::File {
         prefix: k.prefix.clone(),
-        msg: "the manifest names no `shared` library".into(),
+        msg: format!("the manifest names no `{role}` file"),
     })?;
     if Path::new(file).is_absolute() || file.contains("..") {
         return Err(RtError::File {
@@ -125,7 +128,21 @@ fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
             msg: format!("`{file}` is not a path inside the directory"),
         });
     }
-    let path = dir.join(file);
+    Ok(dir.join(file))
+}
+
+fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
+    match k.kind.as_str() {
+        "cpu" => {}
+        "opencl" => return load_opencl(dir, k),
+        _ => {
+            return Err(RtError::Kind {
+                prefix: k.prefix,
+                kind: k.kind,
+            })
+        }
+    }
+    let path = file_of(dir, &k, "shared")?;
     let err = |msg: String| RtError::Load {
         path: path.display().to_string(),
         msg,
@@ -147,8 +164,64 @@ fn load(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
     let plan = unsafe { plan_at(&k, &addrs) };
     Ok(Kernel {
         meta: k,
-        plan,
+        exec: Exec::Cpu(plan),
         _lib: Some(Arc::new(lib)),
+    })
+}
+
+/// Builds an OpenCL kernel's source on the device it was compiled for
+/// (`opencl:N` of its provenance).
+fn load_opencl(dir: &Path, k: KernelArtifact) -> Result<Kernel, RtError> {
+    let path = file_of(dir, &k, "source")?;
+    let err = |msg: String| RtError::Load {
+        path: path.display().to_string(),
+        msg,
+    };
+    let source = std::fs::read_to_string(&path).map_err(|e| err(e.to_string()))?;
+    let index = k
+        .provenance
+        .device
+        .strip_prefix("opencl:")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let rt = crate::opencl::Runtime::new(index, None).map_err(|e| err(e.to_string()))?;
+    let mut stmts = Vec::new();
+    for l in &k.launches {
+        let (Some(global), Some(workgroup)) = (l.global, l.workgroup) else {
+            return Err(RtError::File {
+                prefix: k.prefix.clone(),
+                msg: format!("launch `{}` has no global or work-group size", l.symbol),
+            });
+        };
+        if workgroup.contains(&0) || global[0] % workgroup[0] != 0 || global[1] % workgroup[1] != 0
+        {
+            return Err(RtError::File {
+                prefix: k.prefix.clone(),
+                msg: format!(
+                    "launch `{}`: global size is not whole work-groups",
+                    l.symbol
+                ),
+            });
+        }
+        stmts.push(crate::opencl::ClLaunch {
+            name: l.symbol.clone(),
+            args: l.args.clone(),
+            global,
+            workgroup,
+            err_flag: l.err_flag,
+        });
+    }
+    let prog = crate::opencl::ClProgram {
+        source,
+        stmts,
+        signature: k.signature(),
+        compile_s: 0.0,
+    };
+    let loaded = rt.load(&prog).map_err(|e| err(e.to_string()))?;
+    Ok(Kernel {
+        meta: k,
+        exec: Exec::OpenCl(Box::new(loaded)),
+        _lib: None,
     })
 }
 
@@ -209,7 +282,7 @@ impl Kernel {
         let plan = unsafe { plan_at(&k, addrs) };
         Ok(Kernel {
             meta: k,
-            plan,
+            exec: Exec::Cpu(plan),
             _lib: None,
         })
     }
@@ -221,20 +294,32 @@ impl Kernel {
 
     /// Its arguments.
     pub fn signature(&self) -> &Signature {
-        self.plan.signature()
+        match &self.exec {
+            Exec::Cpu(p) => p.signature(),
+            Exec::OpenCl(l) => &l.program().signature,
+        }
     }
 
     /// Runs on copies of `inputs` (declaration order) and returns the outputs.
     pub fn run(&self, inputs: &[HostTensor]) -> Result<Vec<HostTensor>, DeviceError> {
-        self.plan.run(inputs)
+        match &self.exec {
+            Exec::Cpu(p) => p.run(inputs),
+            Exec::OpenCl(l) => l.run(inputs).map_err(crate::opencl::unavailable),
+        }
     }
 
-    /// Runs on borrowed inputs into caller-provided outputs, no copies.
+    /// Runs on borrowed inputs into caller-provided outputs (no copies on
+    /// the CPU; a device copies in and out).
     pub fn run_views(
         &self,
         inputs: &[TensorRef<'_>],
         outputs: &mut [TensorMut<'_>],
     ) -> Result<(), DeviceError> {
-        self.plan.run_views(inputs, outputs)
+        match &self.exec {
+            Exec::Cpu(p) => p.run_views(inputs, outputs),
+            Exec::OpenCl(_) => {
+                kiln_device::run_copied(self.signature(), inputs, outputs, |x| self.run(x))
+            }
+        }
     }
 }

@@ -3,11 +3,8 @@
 //! or `cc`), and the manifest entry `kiln-rt` launches it from.
 
 use crate::CpuCompiler;
-use kiln_device::manifest::{
-    GroupEntry, KernelArtifact, LaunchEntry, Provenance, Role, TensorEntry,
-};
-use kiln_device::{DeviceError, DeviceInfo, Signature};
-use kiln_ir::ir::TensorKind;
+use kiln_device::manifest::{write_file, GroupEntry, KernelArtifact, LaunchEntry};
+use kiln_device::{DeviceError, DeviceInfo};
 use kiln_ir::Specialized;
 use kiln_schedule::Schedule;
 use std::collections::BTreeMap;
@@ -59,42 +56,17 @@ pub(crate) fn export(
         .map_err(crate::backend::err)?;
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let (o, so) = (format!("{prefix}.o"), format!("{prefix}.so"));
-    // Written aside, then renamed: a reader never sees a partial file.
-    let tmp_o = dir.join(format!(".{o}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp_o, &obj).map_err(io(&tmp_o))?;
+    // Linked from a temporary, then renamed: a reader never sees a partial file.
+    write_file(dir, &o, &obj)?;
     let tmp_so = dir.join(format!(".{so}.{}.tmp", std::process::id()));
-    let linked = link_shared(&tmp_o, &tmp_so);
-    if let Err(e) = linked {
-        let _ = std::fs::remove_file(&tmp_o);
-        return Err(e);
-    }
-    std::fs::rename(&tmp_o, dir.join(&o)).map_err(io(dir))?;
+    link_shared(&dir.join(&o), &tmp_so)?;
     std::fs::rename(&tmp_so, dir.join(&so)).map_err(io(dir))?;
 
     let k = spec.kernel;
-    let sig = Signature::of(spec);
-    let tensors = k
-        .tensors
-        .iter()
-        .zip(&sig.tensors)
-        .map(|((_, t), s)| TensorEntry {
-            role: match t.kind {
-                TensorKind::Input => Role::Input,
-                TensorKind::Output => Role::Output,
-                _ => Role::Temporary,
-            },
-            dims: t
-                .shape
-                .iter()
-                .map(|d| d.display(&|id| k.symbols[id].name.clone()))
-                .collect(),
-            bytes: s.bytes() as u64,
-            sig: s.clone(),
-        })
-        .collect();
     let id = |t: &kiln_ir::ir::TensorId| t.into_raw().into_u32() as usize;
     let local = kiln_schedule::local_temps(spec, sched);
-    let groups = kiln_schedule::groups(sched)
+    let mut art = KernelArtifact::describe(spec, sched, info, prefix, cpu);
+    art.groups = kiln_schedule::groups(sched)
         .into_iter()
         .map(|g| GroupEntry {
             launches: [g.start, g.end],
@@ -111,38 +83,16 @@ pub(crate) fn export(
                 .collect(),
         })
         .collect();
-    Ok(KernelArtifact {
-        name: k.name.clone(),
-        hash: k.hash.clone(),
-        prefix: prefix.into(),
-        kind: "cpu".into(),
-        sizes: spec.sizes(),
-        tensors,
-        inputs: sig.inputs.clone(),
-        outputs: sig.outputs.clone(),
-        targets: sig.targets.clone(),
-        launches: stmts
-            .iter()
-            .map(|s| LaunchEntry {
-                symbol: format!("{prefix}_{}", s.name),
-                args: s.args.iter().map(id).collect(),
-                err_flag: s.err_flag,
-            })
-            .collect(),
-        groups,
-        threads: sched.threads,
-        schedule: serde_json::to_value(sched).expect("schedules serialize"),
-        files: BTreeMap::from([("object".into(), o), ("shared".into(), so)]),
-        provenance: Provenance {
-            kiln_version: env!("CARGO_PKG_VERSION").into(),
-            build: String::new(),
-            toolchain: info.toolchain.clone(),
-            device: info.name.clone(),
-            fingerprint: info.fingerprint.clone(),
-            target: cpu.into(),
-            tuned: false,
-            trials: None,
-            speedup: None,
-        },
-    })
+    art.launches = stmts
+        .iter()
+        .map(|s| LaunchEntry {
+            symbol: format!("{prefix}_{}", s.name),
+            args: s.args.iter().map(id).collect(),
+            err_flag: s.err_flag,
+            global: None,
+            workgroup: None,
+        })
+        .collect();
+    art.files = BTreeMap::from([("object".into(), o), ("shared".into(), so)]);
+    Ok(art)
 }

@@ -376,14 +376,26 @@ pub trait Loaded: Send + Sync {
         inputs: &[TensorRef<'_>],
         outputs: &mut [TensorMut<'_>],
     ) -> Result<(), DeviceError> {
-        self.signature().check_views(inputs, outputs)?;
-        let owned: Vec<HostTensor> = inputs.iter().map(TensorRef::to_host).collect();
-        let got = self.run(&owned)?;
-        for (dst, src) in outputs.iter_mut().zip(&got) {
-            dst.copy_from(src);
-        }
-        Ok(())
+        run_copied(self.signature(), inputs, outputs, |x| self.run(x))
     }
+}
+
+/// Runs borrowed views through `run` on host copies: checks the views
+/// against `sig`, copies the inputs, runs, copies the outputs back (for
+/// devices that cannot run on host memory).
+pub fn run_copied(
+    sig: &Signature,
+    inputs: &[TensorRef<'_>],
+    outputs: &mut [TensorMut<'_>],
+    run: impl FnOnce(&[HostTensor]) -> Result<Vec<HostTensor>, DeviceError>,
+) -> Result<(), DeviceError> {
+    sig.check_views(inputs, outputs)?;
+    let owned: Vec<HostTensor> = inputs.iter().map(TensorRef::to_host).collect();
+    let got = run(&owned)?;
+    for (dst, src) in outputs.iter_mut().zip(&got) {
+        dst.copy_from(src);
+    }
+    Ok(())
 }
 
 /// A loaded kernel with its buffers: launch it repeatedly.

@@ -60,12 +60,18 @@ pub struct TensorEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaunchEntry {
-    /// Exported symbol (`<prefix>_s<i>`).
+    /// Exported symbol (`<prefix>_s<i>`; on OpenCL the `__kernel` name).
     pub symbol: String,
     /// Tensor indices passed, in order.
     pub args: Vec<usize>,
     /// Takes the i32 error flag after the tensors.
     pub err_flag: bool,
+    /// GPU-like devices: global work size `[x, y]` (whole work-groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global: Option<[usize; 2]>,
+    /// GPU-like devices: work-group size `[x, y]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workgroup: Option<[usize; 2]>,
 }
 
 /// Launches run together block by block (a fused group, or one launch).
@@ -143,6 +149,66 @@ pub struct KernelArtifact {
 }
 
 impl KernelArtifact {
+    /// The entry of `spec` under `sched` on `device` with symbol prefix
+    /// `prefix`, code-generation `target` and `kind`; launches, groups
+    /// and files are the backend's to fill in. Untuned.
+    pub fn describe(
+        spec: &kiln_ir::Specialized<'_>,
+        sched: &kiln_schedule::Schedule,
+        device: &crate::DeviceInfo,
+        prefix: &str,
+        target: &str,
+    ) -> KernelArtifact {
+        let k = spec.kernel;
+        let sig = crate::Signature::of(spec);
+        let tensors = k
+            .tensors
+            .iter()
+            .zip(&sig.tensors)
+            .map(|((_, t), s)| TensorEntry {
+                role: match t.kind {
+                    kiln_ir::ir::TensorKind::Input => Role::Input,
+                    kiln_ir::ir::TensorKind::Output => Role::Output,
+                    _ => Role::Temporary,
+                },
+                dims: t
+                    .shape
+                    .iter()
+                    .map(|d| d.display(&|id| k.symbols[id].name.clone()))
+                    .collect(),
+                bytes: s.bytes() as u64,
+                sig: s.clone(),
+            })
+            .collect();
+        KernelArtifact {
+            name: k.name.clone(),
+            hash: k.hash.clone(),
+            prefix: prefix.into(),
+            kind: device.kind.clone(),
+            sizes: spec.sizes(),
+            tensors,
+            inputs: sig.inputs.clone(),
+            outputs: sig.outputs.clone(),
+            targets: sig.targets.clone(),
+            launches: Vec::new(),
+            groups: Vec::new(),
+            threads: sched.threads.max(1),
+            schedule: serde_json::to_value(sched).expect("schedules serialize"),
+            files: BTreeMap::new(),
+            provenance: Provenance {
+                kiln_version: env!("CARGO_PKG_VERSION").into(),
+                build: String::new(),
+                toolchain: device.toolchain.clone(),
+                device: device.name.clone(),
+                fingerprint: device.fingerprint.clone(),
+                target: target.into(),
+                tuned: false,
+                trials: None,
+                speedup: None,
+            },
+        }
+    }
+
     /// The [`crate::Signature`] the runtime checks calls against.
     pub fn signature(&self) -> crate::Signature {
         crate::Signature {
@@ -315,4 +381,16 @@ impl Manifest {
         }
         std::fs::rename(&tmp, &path).map_err(io)
     }
+}
+
+/// Writes `dir/name` atomically (a temporary file beside it, then a
+/// rename): a reader never sees a partial artifact.
+pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), crate::DeviceError> {
+    let err = |e: std::io::Error| {
+        crate::DeviceError::Runtime(format!("{}: {e}", dir.join(name).display()))
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(err)?;
+    std::fs::rename(&tmp, dir.join(name)).map_err(err)
 }

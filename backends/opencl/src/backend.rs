@@ -4,18 +4,16 @@
 //! thread with a per-thread [`OclCompiler`]; loading builds the program on
 //! the device's runtime.
 
-use crate::compile::{ClProgram, OclCompiler, Stage as ClStage};
-use crate::kernel::{Bound, Loaded};
-use crate::{call_err, OclDevice, OclError, Runtime};
+use crate::compile::{OclCompiler, Stage as ClStage};
+use crate::{OclDevice, Runtime};
+use kiln_device::manifest::{write_file, GroupEntry, KernelArtifact, LaunchEntry};
 use kiln_device::{
-    Artifact, Backend, Budget, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Signature,
-    Stage, Stats,
+    Artifact, Backend, Budget, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Stage, Stats,
 };
 use kiln_ir::Specialized;
+use kiln_rt::opencl::{unavailable, ClProgram};
 use kiln_schedule::Schedule;
 use kiln_tensor::HostTensor;
-use opencl3::memory::{Buffer, CL_MEM_READ_WRITE};
-use std::any::Any;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -46,25 +44,6 @@ const STAGES: &[Stage] = &[
         binary: false,
     },
 ];
-
-fn unavailable(e: OclError) -> DeviceError {
-    match e {
-        OclError::NoPlatform(why) => DeviceError::Unavailable {
-            kind: "opencl".into(),
-            why: format!(
-                "no OpenCL platform is available ({why}); install an OpenCL driver (scripts/setup.sh installs PoCL)"
-            ),
-        },
-        OclError::NoDevice { index, count } => DeviceError::NoDevice {
-            name: format!("opencl:{index}"),
-            kind: "OpenCL".into(),
-            count,
-        },
-        OclError::Bind(d) => d,
-        OclError::Build { .. } => DeviceError::Compile(e.to_string()),
-        other => DeviceError::Runtime(other.to_string()),
-    }
-}
 
 fn compile_err(e: crate::CompileError) -> DeviceError {
     match e {
@@ -123,18 +102,6 @@ impl Backend for OpenClBackend {
     }
 }
 
-impl Artifact for ClProgram {
-    fn signature(&self) -> &Signature {
-        &self.signature
-    }
-    fn compile_s(&self) -> f64 {
-        self.compile_s
-    }
-    fn into_any(self: Box<Self>) -> Box<dyn Any> {
-        self
-    }
-}
-
 impl OpenClDevice {
     /// The runtime (context and queue) of this device.
     pub fn runtime(&self) -> &Runtime {
@@ -143,6 +110,64 @@ impl OpenClDevice {
 }
 
 impl Device for OpenClDevice {
+    /// Writes `<prefix>.cl` (the OpenCL C, kernels renamed `<prefix>_s<i>`)
+    /// and `<prefix>.clbin` (this driver's program binary, for loading
+    /// without a compile on the same device).
+    fn export(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dir: &std::path::Path,
+        prefix: &str,
+    ) -> Result<KernelArtifact, DeviceError> {
+        let mut p =
+            with_compiler(|c| c.compile(spec, sched, &self.info.limits)).map_err(compile_err)?;
+        for s in &mut p.stmts {
+            let new = format!("{prefix}_{}", s.name);
+            p.source = p.source.replace(
+                &format!("__kernel void {}(", s.name),
+                &format!("__kernel void {new}("),
+            );
+            s.name = new;
+        }
+        let (program, _) = self.rt.build(&p.source, "").map_err(unavailable)?;
+        let (cl, bin) = (format!("{prefix}.cl"), format!("{prefix}.clbin"));
+        write_file(dir, &cl, p.source.as_bytes())?;
+        let mut art = KernelArtifact::describe(spec, sched, &self.info, prefix, &self.info.name);
+        art.files.insert("source".into(), cl);
+        if let Some(b) = program
+            .get_binaries()
+            .ok()
+            .and_then(|b| b.into_iter().next())
+            .filter(|b| !b.is_empty())
+        {
+            write_file(dir, &bin, &b)?;
+            art.files.insert("binary".into(), bin);
+        }
+        art.launches = p
+            .stmts
+            .iter()
+            .map(|s| LaunchEntry {
+                symbol: s.name.clone(),
+                args: s.args.clone(),
+                err_flag: s.err_flag,
+                global: Some(s.global),
+                workgroup: Some(s.workgroup),
+            })
+            .collect();
+        art.groups = p
+            .stmts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| GroupEntry {
+                launches: [i, i + 1],
+                blocks: (s.global[0] / s.workgroup[0]) * (s.global[1] / s.workgroup[1]),
+                local: Vec::new(),
+            })
+            .collect();
+        Ok(art)
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.info
     }
@@ -211,91 +236,5 @@ impl Device for OpenClDevice {
             Some(e) => Err(e),
             None => Ok(st),
         }
-    }
-}
-
-impl kiln_device::Loaded for Loaded {
-    fn signature(&self) -> &Signature {
-        &self.prog.signature
-    }
-
-    fn launches(&self) -> usize {
-        Loaded::launches(self)
-    }
-
-    fn compile_s(&self) -> f64 {
-        self.prog.compile_s + self.build_s
-    }
-
-    fn note(&self) -> Option<String> {
-        self.cached.then(|| "driver binary cached".to_string())
-    }
-
-    fn bind(&self, inputs: &[HostTensor]) -> Result<Box<dyn kiln_device::Bound + '_>, DeviceError> {
-        let b = Loaded::bind(self, inputs).map_err(unavailable)?;
-        Ok(Box::new(DeviceBound { b, evict: None }))
-    }
-}
-
-/// A binding with the device buffer its cache evictor fills.
-struct DeviceBound<'l> {
-    b: Bound<'l>,
-    evict: Option<Buffer<u8>>,
-}
-
-impl DeviceBound<'_> {
-    /// Fills a [`kiln_device::EVICT_BYTES`] device buffer with the device's
-    /// own threads (on PoCL, the threads that run kernels; on a GPU, its
-    /// caches), then waits.
-    fn try_evict(&mut self) -> Result<(), OclError> {
-        let rt = &self.b.loaded.rt;
-        if self.evict.is_none() {
-            // SAFETY: a fresh buffer; no host pointer is passed.
-            #[allow(unsafe_code)]
-            let buf = unsafe {
-                Buffer::<u8>::create(
-                    &rt.inner.context,
-                    CL_MEM_READ_WRITE,
-                    kiln_device::EVICT_BYTES,
-                    std::ptr::null_mut(),
-                )
-            }
-            .map_err(call_err("clCreateBuffer"))?;
-            self.evict = Some(buf);
-        }
-        let buf = self.evict.as_mut().expect("set above");
-        // SAFETY: the pattern and range lie within the buffer; `finish`
-        // waits for the fill before the buffer can be touched again.
-        #[allow(unsafe_code)]
-        unsafe {
-            rt.queue()
-                .enqueue_fill_buffer(buf, &[0xA5u8], 0, kiln_device::EVICT_BYTES, &[])
-        }
-        .map_err(call_err("clEnqueueFillBuffer"))?;
-        rt.queue().finish().map_err(call_err("clFinish"))
-    }
-}
-
-impl kiln_device::Bound for DeviceBound<'_> {
-    fn set_input(&mut self, index: usize, value: &HostTensor) -> Result<(), DeviceError> {
-        self.b.set_input(index, value).map_err(unavailable)
-    }
-
-    fn fill_sentinel(&mut self) -> Result<(), DeviceError> {
-        self.b.fill_sentinel().map_err(unavailable)
-    }
-
-    fn launch(&mut self) -> Result<f64, DeviceError> {
-        self.b.launch().map_err(unavailable)
-    }
-
-    fn outputs(&self) -> Result<Vec<HostTensor>, DeviceError> {
-        self.b.outputs().map_err(unavailable)
-    }
-
-    fn evict(&mut self) {
-        // Eviction only makes a measurement colder; a failed one leaves it
-        // as warm as without `--cold`, which the next launch reports anyway.
-        let _ = self.try_evict();
     }
 }

@@ -5,7 +5,8 @@
 
 use kiln_device::Signature;
 use kiln_ir::Specialized;
-use kiln_mlir::{Mlir, MlirError, StmtFn};
+use kiln_mlir::{Mlir, MlirError};
+use kiln_rt::opencl::{ClLaunch, ClProgram};
 use kiln_schedule::{DeviceLimits, Schedule, ScheduleError};
 
 /// Errors of the compile half.
@@ -31,19 +32,6 @@ pub enum Stage {
     MlirNormalized,
     /// OpenCL C.
     Cl,
-}
-
-/// A kernel compiled to OpenCL C, with its launch geometry.
-#[derive(Clone, Debug)]
-pub struct ClProgram {
-    /// OpenCL C source (one `__kernel` per statement).
-    pub source: String,
-    /// Per statement: kernel name, tensor arguments, global and local sizes.
-    pub stmts: Vec<StmtFn>,
-    /// The kernel's tensors, inputs and outputs.
-    pub signature: Signature,
-    /// Seconds from IR to OpenCL C.
-    pub compile_s: f64,
 }
 
 /// The OpenCL compiler: an MLIR context. Not `Send`.
@@ -102,7 +90,21 @@ impl OclCompiler {
         let source = self.mlir.to_opencl(&e.text)?;
         Ok(ClProgram {
             source,
-            stmts: e.stmts,
+            stmts: e
+                .stmts
+                .into_iter()
+                .map(|s| ClLaunch {
+                    name: s.name,
+                    args: s
+                        .args
+                        .iter()
+                        .map(|t| t.into_raw().into_u32() as usize)
+                        .collect(),
+                    global: s.global,
+                    workgroup: s.workgroup,
+                    err_flag: s.err_flag,
+                })
+                .collect(),
             signature: Signature::of(spec),
             compile_s: t0.elapsed().as_secs_f64(),
         })

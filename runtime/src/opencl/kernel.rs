@@ -2,22 +2,50 @@
 //! buffers for every tensor (temporaries included), one launch per
 //! statement on the in-order queue, timed by profiling events.
 
-use crate::compile::ClProgram;
-use crate::{call_err, DeviceTensor, OclError, Runtime};
+use super::{call_err, DeviceTensor, OclError, Runtime};
+use kiln_device::Signature;
 use kiln_tensor::HostTensor;
 use opencl3::kernel::{ExecuteKernel, Kernel};
 use opencl3::program::Program;
 use std::sync::Mutex;
+
+/// One launch of a program: a `__kernel` over a 2-D range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClLaunch {
+    /// Kernel function name.
+    pub name: String,
+    /// Tensor indices passed, in order.
+    pub args: Vec<usize>,
+    /// Global work size `[x, y]` (whole work-groups).
+    pub global: [usize; 2],
+    /// Work-group size `[x, y]`.
+    pub workgroup: [usize; 2],
+    /// Takes the i32 error flag (`__global int*`) after the tensors.
+    pub err_flag: bool,
+}
+
+/// An OpenCL C program with its launch geometry.
+#[derive(Clone, Debug)]
+pub struct ClProgram {
+    /// OpenCL C source (one `__kernel` per launch).
+    pub source: String,
+    /// Launches in order.
+    pub stmts: Vec<ClLaunch>,
+    /// The kernel's tensors, inputs and outputs.
+    pub signature: Signature,
+    /// Seconds from IR to OpenCL C.
+    pub compile_s: f64,
+}
 
 /// A program built for a device, one kernel object per statement. Owns a
 /// handle on its runtime, so it can be moved and shared across threads
 /// (kernel objects are used under a lock: argument setting is not
 /// thread-safe in OpenCL).
 pub struct Loaded {
-    pub(crate) rt: Runtime,
+    rt: Runtime,
     _program: Program,
     kernels: Mutex<Vec<Kernel>>,
-    pub(crate) prog: ClProgram,
+    prog: ClProgram,
     /// Whether the driver's compile was skipped (binary cache hit).
     pub cached: bool,
     /// Seconds to build (driver compile or binary load).
@@ -26,8 +54,8 @@ pub struct Loaded {
 
 /// A loaded program with device buffers for one set of inputs.
 pub struct Bound<'l> {
-    pub(crate) loaded: &'l Loaded,
-    pub(crate) bufs: Vec<DeviceTensor>,
+    loaded: &'l Loaded,
+    bufs: Vec<DeviceTensor>,
     /// The error flag of statements that divide i32 values (zero unless
     /// the last launch divided by zero).
     flag: Option<DeviceTensor>,
@@ -57,6 +85,16 @@ impl Runtime {
 }
 
 impl Loaded {
+    /// The runtime it was built on.
+    pub fn runtime(&self) -> &Runtime {
+        &self.rt
+    }
+
+    /// The program.
+    pub fn program(&self) -> &ClProgram {
+        &self.prog
+    }
+
     /// Uploads `inputs` (declaration order) and allocates outputs and
     /// temporaries on the device.
     pub fn bind(&self, inputs: &[HostTensor]) -> Result<Bound<'_>, OclError> {
@@ -96,7 +134,12 @@ impl Loaded {
     }
 }
 
-impl Bound<'_> {
+impl<'l> Bound<'l> {
+    /// The loaded program it binds.
+    pub fn loaded(&self) -> &'l Loaded {
+        self.loaded
+    }
+
     /// Runs every statement in order; returns the device time from the
     /// first launch's start to the last one's end, in seconds.
     ///
@@ -110,7 +153,7 @@ impl Bound<'_> {
         for (s, k) in l.prog.stmts.iter().zip(kernels.iter()) {
             let mut exec = ExecuteKernel::new(k);
             for t in &s.args {
-                let b = &self.bufs[t.into_raw().into_u32() as usize];
+                let b = &self.bufs[*t];
                 // SAFETY: each argument is a buffer the kernel declares as a
                 // global pointer of that tensor's element type and size.
                 #[allow(unsafe_code)]
@@ -137,7 +180,7 @@ impl Bound<'_> {
         let (Some(first), Some(last)) = (events.first(), events.last()) else {
             return Ok(0.0);
         };
-        let seconds = crate::device_seconds(first, last)?;
+        let seconds = super::device_seconds(first, last)?;
         if let Some(f) = &self.flag {
             let v = l.rt.download(f)?.to_f64()[0] as i32;
             if v != 0 {
