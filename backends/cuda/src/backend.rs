@@ -8,6 +8,7 @@
 
 use crate::compile::{CudaCompiler, CudaProgram, Stage as CuStage, Target};
 use crate::driver::{self, Bound, GpuInfo, Loaded, Runtime};
+use kiln_device::manifest::{write_file, KernelArtifact, LaunchEntry};
 use kiln_device::{
     Artifact, Backend, Budget, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Signature,
     Stage, Stats,
@@ -196,6 +197,54 @@ impl CudaDevice {
 }
 
 impl Device for CudaDevice {
+    /// Writes `<prefix>.ptx` (entries renamed `<prefix>_s<i>`, for the
+    /// target architecture) and, where ptxas is installed, `<prefix>.cubin`;
+    /// launches carry their grid and block sizes. No driver is needed.
+    fn export(
+        &self,
+        spec: &Specialized<'_>,
+        sched: &Schedule,
+        dir: &std::path::Path,
+        prefix: &str,
+    ) -> Result<KernelArtifact, DeviceError> {
+        let mut p = with_compiler(|c| c.compile(spec, sched, &self.target)).map_err(compile_err)?;
+        for s in &mut p.stmts {
+            let new = format!("{prefix}_{}", s.name);
+            p.ptx = p
+                .ptx
+                .replace(&format!(".entry {}(", s.name), &format!(".entry {new}("))
+                .replace(
+                    &format!(".globl\t{}\n", s.name),
+                    &format!(".globl\t{new}\n"),
+                );
+            s.name = new;
+        }
+        let (ptx, cubin) = (format!("{prefix}.ptx"), format!("{prefix}.cubin"));
+        write_file(dir, &ptx, p.ptx.as_bytes())?;
+        let mut art = KernelArtifact::describe(spec, sched, &self.info, prefix, &self.target.arch);
+        art.files.insert("ptx".into(), ptx);
+        if let Some(ptxas) = &self.target.ptxas {
+            let a = crate::ptxas::assemble(ptxas, &p.ptx, &self.target.arch)
+                .map_err(DeviceError::Compile)?;
+            write_file(dir, &cubin, &a.cubin)?;
+            art.files.insert("cubin".into(), cubin);
+        }
+        art.set_gpu_launches(
+            p.stmts
+                .iter()
+                .map(|s| {
+                    let args = s
+                        .args
+                        .iter()
+                        .map(|t| t.into_raw().into_u32() as usize)
+                        .collect();
+                    LaunchEntry::gpu(s.name.clone(), args, s.err_flag, s.global, s.workgroup)
+                })
+                .collect(),
+        );
+        Ok(art)
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.info
     }

@@ -343,3 +343,32 @@ fn a_grid_cuda_cannot_launch_is_a_schedule_error() {
         "{e}"
     );
 }
+
+/// `kiln compile --device cuda --out DIR` without a driver: PTX with the
+/// entries prefixed, the cubin, and launch geometry in the manifest
+/// entry; a runtime without CUDA support says so instead of loading it.
+#[test]
+fn cuda_artifacts_export_offline() {
+    let opts = OpenOptions {
+        target: Some("sm_90".into()),
+        compile_only: true,
+        ..OpenOptions::default()
+    };
+    let d = CudaBackend.open(0, &opts).ok().unwrap();
+    let k = kiln_tests::library_kernel("softmax");
+    let spec = spec_of(&k, &[("R", 8), ("C", 128)]);
+    let s = Schedule::default_for(&spec, &d.info().limits);
+    let dir = tempfile::tempdir().unwrap();
+    let a = d.export(&spec, &s, dir.path(), "kiln_softmax_test").unwrap();
+    assert_eq!((a.kind.as_str(), a.provenance.target.as_str()), ("cuda", "sm_90"));
+    assert_eq!(a.launches.len(), 4);
+    assert_eq!(a.groups.len(), 4);
+    let ptx = std::fs::read_to_string(dir.path().join(&a.files["ptx"])).unwrap();
+    for l in &a.launches {
+        assert!(l.symbol.starts_with("kiln_softmax_test_s"));
+        assert!(ptx.contains(&format!(".entry {}(", l.symbol)), "{ptx}");
+        assert!(l.global.is_some() && l.workgroup.is_some());
+    }
+    let cubin = std::fs::read(dir.path().join(&a.files["cubin"])).unwrap();
+    assert_eq!(&cubin[..4], b"\x7fELF");
+}

@@ -74,6 +74,26 @@ pub struct LaunchEntry {
     pub workgroup: Option<[usize; 2]>,
 }
 
+impl LaunchEntry {
+    /// A launch of a GPU-like device over `global` work-items in groups of
+    /// `workgroup`.
+    pub fn gpu(
+        symbol: String,
+        args: Vec<usize>,
+        err_flag: bool,
+        global: [usize; 2],
+        workgroup: [usize; 2],
+    ) -> LaunchEntry {
+        LaunchEntry {
+            symbol,
+            args,
+            err_flag,
+            global: Some(global),
+            workgroup: Some(workgroup),
+        }
+    }
+}
+
 /// Launches run together block by block (a fused group, or one launch).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,6 +227,24 @@ impl KernelArtifact {
                 speedup: None,
             },
         }
+    }
+
+    /// Sets GPU-like launches ([`LaunchEntry::gpu`]), each its own group
+    /// whose block count is its work-group count.
+    pub fn set_gpu_launches(&mut self, launches: Vec<LaunchEntry>) {
+        self.groups = launches
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let (g, w) = (l.global.unwrap_or([1, 1]), l.workgroup.unwrap_or([1, 1]));
+                GroupEntry {
+                    launches: [i, i + 1],
+                    blocks: (g[0] / w[0].max(1)) * (g[1] / w[1].max(1)),
+                    local: Vec::new(),
+                }
+            })
+            .collect();
+        self.launches = launches;
     }
 
     /// The [`crate::Signature`] the runtime checks calls against.

@@ -6,7 +6,7 @@
 
 use crate::compile::{OclCompiler, Stage as ClStage};
 use crate::{OclDevice, Runtime};
-use kiln_device::manifest::{write_file, GroupEntry, KernelArtifact, LaunchEntry};
+use kiln_device::manifest::{write_file, KernelArtifact, LaunchEntry};
 use kiln_device::{
     Artifact, Backend, Budget, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Stage, Stats,
 };
@@ -144,27 +144,15 @@ impl Device for OpenClDevice {
             write_file(dir, &bin, &b)?;
             art.files.insert("binary".into(), bin);
         }
-        art.launches = p
-            .stmts
-            .iter()
-            .map(|s| LaunchEntry {
-                symbol: s.name.clone(),
-                args: s.args.clone(),
-                err_flag: s.err_flag,
-                global: Some(s.global),
-                workgroup: Some(s.workgroup),
-            })
-            .collect();
-        art.groups = p
-            .stmts
-            .iter()
-            .enumerate()
-            .map(|(i, s)| GroupEntry {
-                launches: [i, i + 1],
-                blocks: (s.global[0] / s.workgroup[0]) * (s.global[1] / s.workgroup[1]),
-                local: Vec::new(),
-            })
-            .collect();
+        art.set_gpu_launches(
+            p.stmts
+                .iter()
+                .map(|s| {
+                    let args = s.args.clone();
+                    LaunchEntry::gpu(s.name.clone(), args, s.err_flag, s.global, s.workgroup)
+                })
+                .collect(),
+        );
         Ok(art)
     }
 
