@@ -110,3 +110,46 @@ shapes = ["N=4096"]
     assert!(err.contains("warning:") && err.contains("stale"), "{err}");
     assert!(err.contains("default schedule"), "{err}");
 }
+
+/// kiln-build on a kernel with an error: the build fails with kiln's
+/// diagnostic, source span included; on a good one it emits the link and
+/// rerun directives and the typed bindings.
+#[test]
+fn kiln_build_fails_with_the_diagnostic_and_emits_bindings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let toml = r#"[package]
+name = "demo"
+[package.metadata.kiln]
+[[package.metadata.kiln.kernels]]
+file = "k.kiln"
+kernel = "scale"
+shapes = ["N=64"]
+"#;
+    let meta = kiln_build::Metadata::parse(toml).unwrap();
+    std::fs::write(
+        d.join("k.kiln"),
+        "kernel scale(x: f32[N]) -> (y: f32[N]) { y[i] = x[i] * z; }\n",
+    )
+    .unwrap();
+    let out = d.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let e = kiln_build::compile_with(&meta, d, &out, &kiln_bin())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("scale") && e.contains('z') && e.contains("k.kiln"),
+        "{e}"
+    );
+    std::fs::write(d.join("k.kiln"), KERNEL).unwrap();
+    let lines = kiln_build::compile_with(&meta, d, &out, &kiln_bin()).unwrap();
+    let has = |s: &str| lines.iter().any(|l| l.contains(s));
+    assert!(has("cargo:rustc-link-lib=static=kiln_kernels"), "{lines:?}");
+    assert!(has("cargo:rerun-if-changed=") && has("k.kiln"), "{lines:?}");
+    assert!(out.join("libkiln_kernels.a").is_file());
+    let rs = std::fs::read_to_string(out.join("kiln_kernels.rs")).unwrap();
+    assert!(
+        rs.contains("pub fn scale(x: &[f32], y: &mut [f32])"),
+        "{rs}"
+    );
+}

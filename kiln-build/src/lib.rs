@@ -155,16 +155,20 @@ pub fn compile() -> Result<(), Error> {
     let crate_dir = var("CARGO_MANIFEST_DIR")?;
     let out = var("OUT_DIR")?;
     let meta = Metadata::read(&crate_dir.join("Cargo.toml"))?;
-    for line in compile_with(&meta, &crate_dir, &out)? {
+    for line in compile_with(&meta, &crate_dir, &out, &find_kiln()?)? {
         println!("{line}");
     }
     Ok(())
 }
 
-/// Compiles `meta`'s kernels (paths relative to `crate_dir`) into `out`;
-/// returns the cargo directives to print.
-pub fn compile_with(meta: &Metadata, crate_dir: &Path, out: &Path) -> Result<Vec<String>, Error> {
-    let kiln = find_kiln()?;
+/// Compiles `meta`'s kernels (paths relative to `crate_dir`) into `out`
+/// with the kiln binary `kiln`; returns the cargo directives to print.
+pub fn compile_with(
+    meta: &Metadata,
+    crate_dir: &Path,
+    out: &Path,
+    kiln: &Path,
+) -> Result<Vec<String>, Error> {
     let mut directives = vec![
         "cargo:rerun-if-env-changed=KILN".to_string(),
         "cargo:rerun-if-env-changed=KILN_TUNE".to_string(),
@@ -187,7 +191,7 @@ pub fn compile_with(meta: &Metadata, crate_dir: &Path, out: &Path) -> Result<Vec
             directives.push(format!("cargo:rerun-if-changed={}", file.display()));
             for shape in &k.shapes {
                 let base = |cmd: &str| {
-                    let mut c = Command::new(&kiln);
+                    let mut c = Command::new(kiln);
                     c.arg(cmd)
                         .arg(&file)
                         .args(["--kernel", &k.kernel, "--shape", shape, "--device", device]);

@@ -359,8 +359,13 @@ fn cuda_artifacts_export_offline() {
     let spec = spec_of(&k, &[("R", 8), ("C", 128)]);
     let s = Schedule::default_for(&spec, &d.info().limits);
     let dir = tempfile::tempdir().unwrap();
-    let a = d.export(&spec, &s, dir.path(), "kiln_softmax_test").unwrap();
-    assert_eq!((a.kind.as_str(), a.provenance.target.as_str()), ("cuda", "sm_90"));
+    let a = d
+        .export(&spec, &s, dir.path(), "kiln_softmax_test")
+        .unwrap();
+    assert_eq!(
+        (a.kind.as_str(), a.provenance.target.as_str()),
+        ("cuda", "sm_90")
+    );
     assert_eq!(a.launches.len(), 4);
     assert_eq!(a.groups.len(), 4);
     let ptx = std::fs::read_to_string(dir.path().join(&a.files["ptx"])).unwrap();
