@@ -2,7 +2,7 @@
 //! inputs, and the block end to end against a composition of interpreter
 //! runs; wrong lengths are errors naming the argument.
 
-use kiln_example_mlp::{block, demo_weights, kernels, values, B, D, H};
+use kiln_example_mlp::{B, D, H, block, demo_weights, kernels, values};
 use kiln_tensor::HostTensor;
 
 const SRC: &str = include_str!("../kernels/mlp.kiln");
