@@ -322,22 +322,7 @@ impl Device for CudaDevice {
         let loaded = self.build(&spec, &s)?;
         let x = HostTensor::zeros(kiln_ir::DType::F32, vec![1]);
         let mut b = loaded.bind(std::slice::from_ref(&x))?;
-        let mut failed = None;
-        let st = kiln_device::measure::time_samples(
-            budget,
-            || {},
-            || match b.launch() {
-                Ok(t) => t,
-                Err(e) => {
-                    failed.get_or_insert(e);
-                    f64::NAN
-                }
-            },
-        );
-        match failed {
-            Some(e) => Err(e),
-            None => Ok(st),
-        }
+        kiln_device::time_bound(b.as_mut(), budget, false)
     }
 }
 
