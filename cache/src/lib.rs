@@ -33,6 +33,9 @@ use std::time::Duration;
 /// Current schema version.
 pub const SCHEMA_VERSION: i64 = 1;
 
+/// How long a busy database is waited for before an error.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Errors of the cache.
 #[derive(Debug, thiserror::Error)]
 pub enum CacheError {
@@ -344,7 +347,7 @@ impl Cache {
         let path = dir.join("kiln.db");
         let first = {
             let _shared = lock_dir(dir, false)?;
-            Self::try_open(&path)
+            Self::try_open_patiently(&path)
         };
         match first {
             Ok(c) => Ok(c),
@@ -357,7 +360,7 @@ impl Cache {
     /// exclusive lock, unless another process did so first.
     fn recover(dir: &Path, path: &Path) -> Result<Cache, CacheError> {
         let _exclusive = lock_dir(dir, true)?;
-        let e = match Self::try_open(path) {
+        let e = match Self::try_open_patiently(path) {
             Ok(c) => return Ok(c),
             Err(e) if is_corruption(&e) => e,
             Err(source) => {
@@ -382,7 +385,7 @@ impl Cache {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut c = Self::try_open(path).map_err(|source| CacheError::Db {
+        let mut c = Self::try_open_patiently(path).map_err(|source| CacheError::Db {
             path: path.to_path_buf(),
             source,
         })?;
@@ -394,9 +397,28 @@ impl Cache {
         Ok(c)
     }
 
+    /// [`Cache::try_open`], retried while the file is busy. SQLite skips
+    /// the busy handler in some steps of opening (the switch to WAL, the
+    /// WAL's recovery while another connection creates the file), so a
+    /// process that opens a new cache while another creates it can be told
+    /// "locked" at once; it waits here instead, as long as a busy write.
+    fn try_open_patiently(path: &Path) -> Result<Cache, rusqlite::Error> {
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = Duration::from_millis(1);
+        loop {
+            match Self::try_open(path) {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                r => return r,
+            }
+        }
+    }
+
     fn try_open(path: &Path) -> Result<Cache, rusqlite::Error> {
         let conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(rusqlite::Error::SqliteFailure(
@@ -1000,6 +1022,13 @@ fn row_trial(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Trial, (String, S
         strategy: r.get(10)?,
         created_at: r.get(11)?,
     }))
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 fn is_corruption(e: &rusqlite::Error) -> bool {

@@ -473,3 +473,35 @@ fn imports_name_the_record_and_field_and_write_nothing() {
     assert_eq!(c2.import_json(&good.to_string()).unwrap(), (2, 1));
     assert_eq!(c2.winner(&k).unwrap().unwrap().schedule, w.schedule);
 }
+
+#[test]
+fn racing_first_opens_and_readers_of_a_new_cache_never_see_it_locked() {
+    // Creating the database (schema, switch to WAL) races with other
+    // processes that open it to read; none may fail with "locked".
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let dir = dir.path().to_path_buf();
+                std::thread::spawn(move || -> Result<(), String> {
+                    let c = Cache::open(&dir).map_err(|e| format!("open {i}: {e}"))?;
+                    if i % 2 == 0 {
+                        c.add_trial(&trial("k", i)).map_err(|e| e.to_string())?;
+                    } else {
+                        c.export().map_err(|e| format!("export {i}: {e}"))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for h in handles {
+            if let Err(e) = h.join().unwrap() {
+                panic!("round {round}: {e}");
+            }
+        }
+        assert_eq!(
+            Cache::open(dir.path()).unwrap().trials("k").unwrap().len(),
+            4
+        );
+    }
+}
