@@ -9,7 +9,7 @@ APT_PKGS=(
   llvm-22-dev libmlir-22-dev mlir-22-tools libpolly-22-dev clang-22 libclang-22-dev
   zlib1g-dev libzstd-dev libffi-dev libxml2-dev
   pocl-opencl-icd ocl-icd-opencl-dev opencl-headers clinfo
-  libopenblas-dev pkg-config python3-pip gcc libc6-dev binutils
+  libopenblas-dev pkg-config python3-pip python3-venv gcc libc6-dev binutils
 )
 
 SUDO=""
@@ -44,5 +44,27 @@ if ! command -v cargo >/dev/null 2>&1; then
     curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
     export PATH="$HOME/.cargo/bin:$PATH"
   fi
+fi
+# The Python package's virtual environment (.venv at the repository root):
+# build backend, test and optional dependencies. The package itself is
+# installed into it by the test command (`pip install ./python`), since it
+# must be rebuilt whenever the Rust code changes.
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY_PKGS=(maturin==1.16.* numpy pytest tqdm "ray==2.60.*")
+if [[ ! -x "$VENV/bin/python" ]]; then
+  echo "setup: creating the virtual environment $VENV" >&2
+  python3 -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" - <<'PY' >/dev/null 2>&1
+import importlib.metadata as m, sys
+need = {"maturin": "1.16", "numpy": "", "pytest": "", "tqdm": "", "ray": "2.60"}
+for name, prefix in need.items():
+    if not m.version(name).startswith(prefix):
+        sys.exit(1)
+PY
+then
+  echo "setup: installing ${PY_PKGS[*]} into $VENV" >&2
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${PY_PKGS[@]}"
 fi
 echo "setup: ok" >&2

@@ -266,6 +266,10 @@ pub struct Export {
     pub winners: Vec<Winner>,
     /// Trials.
     pub trials: Vec<Trial>,
+    /// The keys that trials belong to (absent in older exports), so an
+    /// importing cache can list them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<Key>,
 }
 
 /// An open cache.
@@ -290,7 +294,8 @@ pub fn default_dir(explicit: Option<&Path>) -> PathBuf {
         .join("kiln")
 }
 
-fn now() -> i64 {
+/// Unix seconds now (trial and winner time stamps).
+pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -807,6 +812,7 @@ impl Cache {
             version: SCHEMA_VERSION,
             winners: scan.winners,
             trials: scan.trials,
+            keys: self.find_keys("")?,
         })
     }
 
@@ -833,6 +839,13 @@ impl Cache {
                 return Err(bad("`median_s` must be a positive time"));
             }
         }
+        for (i, k) in e.keys.iter().enumerate() {
+            if k.kernel_hash.len() != 64 || !k.kernel_hash.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(CacheError::Import(format!(
+                    "keys[{i}].kernel_hash: not a 64-digit hex hash"
+                )));
+            }
+        }
         for (i, t) in e.trials.iter().enumerate() {
             if t.key_id.is_empty() {
                 return Err(CacheError::Import(format!(
@@ -852,6 +865,9 @@ impl Cache {
             TransactionBehavior::Immediate,
         ))?;
         let mut stored = 0;
+        for k in &e.keys {
+            self.add_key(k)?;
+        }
         for w in &e.winners {
             stored += usize::from(self.offer_in_transaction(w)?);
         }

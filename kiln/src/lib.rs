@@ -87,12 +87,12 @@ pub use module::{sizes, Kernel, Module, Sizes};
 
 pub use kiln_cache::{Cache, Key, Winner};
 pub use kiln_device::{
-    Bound, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Signature, Slice, SliceMut, Stats,
-    TensorMut, TensorRef, TensorSig,
+    time_bound, Bound, Budget, Clock, Device, DeviceError, DeviceInfo, OpenOptions, Signature,
+    Slice, SliceMut, Stats, TensorMut, TensorRef, TensorSig,
 };
 pub use kiln_ir::DType;
 pub use kiln_schedule::Schedule;
-pub use kiln_tensor::HostTensor;
+pub use kiln_tensor::{Data as HostData, HostTensor};
 pub use kiln_tuner::strategy::Kind as Strategy;
 pub use kiln_tuner::{TrialEvent, TuneOptions, TuneReport, WorkerMode};
 

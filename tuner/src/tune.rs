@@ -31,6 +31,11 @@ pub struct TrialEvent {
     pub median_s: Option<f64>,
     /// The best median so far.
     pub best_s: Option<f64>,
+    /// The trial as stored in the cache (for relaying it to another
+    /// cache: fleet tuning streams these to the driver).
+    pub trial: Trial,
+    /// The key it is stored under.
+    pub key: kiln_cache::Key,
 }
 
 /// Called after every trial.
@@ -51,6 +56,9 @@ pub enum WorkerMode {
     Locate,
     /// A `kiln worker` process of this executable.
     Exe(PathBuf),
+    /// `program args...`, a process that serves the worker protocol (the
+    /// Python package runs its interpreter on `kiln._worker`).
+    Command(PathBuf, Vec<String>),
     /// A thread of this process: no crash isolation, no deadline.
     InProcess,
 }
@@ -87,6 +95,9 @@ pub struct TuneOptions {
     pub inject: Option<(usize, String)>,
     /// Per-candidate deadline.
     pub deadline: Duration,
+    /// Set to stop after the current candidate (as if the budget ran
+    /// out: the default is still measured and the winner stored).
+    pub stop: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for TuneOptions {
@@ -106,6 +117,7 @@ impl Default for TuneOptions {
             on_trial: None,
             inject: None,
             deadline: Duration::from_secs(60),
+            stop: None,
         }
     }
 }
@@ -298,6 +310,7 @@ pub fn tune(
     let worker = match &opts.worker {
         WorkerMode::InProcess => Worker::in_process(),
         WorkerMode::Exe(p) => Worker::new(p.clone()),
+        WorkerMode::Command(p, args) => Worker::command(p.clone(), args.clone()),
         WorkerMode::Locate => {
             Worker::new(crate::worker::locate().map_err(|e| TuneError::Worker(String::new(), e))?)
         }
@@ -453,7 +466,11 @@ pub fn tune(
     let mut lookahead: Option<(Vec<usize>, Schedule)> = None;
     loop {
         let out_of_budget = opts.trials.is_some_and(|t| n_new >= t)
-            || opts.time.is_some_and(|t| start.elapsed() >= t);
+            || opts.time.is_some_and(|t| start.elapsed() >= t)
+            || opts
+                .stop
+                .as_ref()
+                .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed));
         if out_of_budget && !pending_default {
             break;
         }
@@ -552,7 +569,7 @@ pub fn tune(
                 .entry(status.as_str().to_string())
                 .or_default() += 1;
         }
-        cache.add_trial(&Trial {
+        let trial = Trial {
             key_id: key_id.clone(),
             schedule: sched_json.clone(),
             status,
@@ -564,8 +581,9 @@ pub fn tune(
             reps: stats.as_ref().map(|s| s.reps as i64),
             code_hash: Some(code_hash.clone()),
             strategy: strategy_name.into(),
-            created_at: 0,
-        })?;
+            created_at: kiln_cache::now(),
+        };
+        cache.add_trial(&trial)?;
         by_schedule.insert(sched_json.to_string(), cost);
         if !transient(status) {
             code_seen.insert(code_hash, cost);
@@ -600,6 +618,8 @@ pub fn tune(
                 status: status.as_str().to_string(),
                 median_s: cost,
                 best_s: best.as_ref().map(|b| b.0),
+                trial,
+                key: key.clone(),
             });
         }
     }

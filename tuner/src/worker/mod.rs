@@ -85,6 +85,7 @@ struct Process {
 enum Mode {
     Process {
         exe: PathBuf,
+        args: Vec<String>,
         env: Vec<(String, String)>,
         proc: Option<Process>,
     },
@@ -107,9 +108,17 @@ fn keep_last(buf: &Mutex<VecDeque<String>>, line: String) {
 impl Worker {
     /// A handle that starts `exe worker` on first use.
     pub fn new(exe: PathBuf) -> Worker {
+        Worker::command(exe, vec!["worker".into()])
+    }
+
+    /// A handle that starts `program args...` on first use: any program
+    /// that serves the worker protocol on its stdin and stdout (e.g. a
+    /// Python interpreter running `kiln._worker`).
+    pub fn command(program: PathBuf, args: Vec<String>) -> Worker {
         Worker {
             mode: Mode::Process {
-                exe,
+                exe: program,
+                args,
                 env: Vec::new(),
                 proc: None,
             },
@@ -141,6 +150,7 @@ impl Worker {
 
     fn ensure(
         exe: &Path,
+        args: &[String],
         env: &[(String, String)],
         slot: &mut Option<Process>,
     ) -> std::io::Result<()> {
@@ -148,7 +158,7 @@ impl Worker {
             return Ok(());
         }
         let mut child = Command::new(exe)
-            .arg("worker")
+            .args(args)
             .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -221,11 +231,16 @@ impl Worker {
 
     /// Sends a request and waits up to `deadline` for the response.
     pub fn request(&mut self, req: &Request, deadline: Duration) -> std::io::Result<Outcome> {
-        let (exe, env, slot) = match &mut self.mode {
+        let (exe, args, env, slot) = match &mut self.mode {
             Mode::InProcess(state) => return Ok(Outcome::Done(serve::serve_guarded(state, req))),
-            Mode::Process { exe, env, proc } => (exe, env, proc),
+            Mode::Process {
+                exe,
+                args,
+                env,
+                proc,
+            } => (exe, args, env, proc),
         };
-        Self::ensure(exe, env, slot)?;
+        Self::ensure(exe, args, env, slot)?;
         let p = slot.as_mut().expect("started");
         if write_frame(&mut p.stdin, req).is_err() {
             return Ok(Outcome::Crashed(Self::kill(slot)));
