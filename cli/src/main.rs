@@ -7,7 +7,7 @@ mod common;
 use clap::{Parser, Subcommand};
 use cmd::{
     bench::BenchArgs, cache::CacheCmd, compile::CompileArgs, gpu_report::GpuReportArgs,
-    run::RunArgs, tune::TuneArgs, verify::VerifyArgs,
+    run::RunArgs, tune::TuneArgs, tune_many::TuneManyArgs, verify::VerifyArgs,
 };
 use common::{Reported, Usage};
 use std::path::PathBuf;
@@ -76,6 +76,16 @@ enum Cmd {
     ///   kiln tune ir-specs/matmul.kiln --shape M=1024,N=1024,K=1024 --device opencl:0 --time 150s
     #[command(verbatim_doc_comment)]
     Tune(TuneArgs),
+    /// Tune every kernel, shape set and device kind of a job file (TOML):
+    /// here, one after another, or across a Ray cluster with `--ray`
+    /// (through the Python package: `python -m kiln.ray`). Jobs already
+    /// tuned are answered from the cache; a summary table at the end.
+    ///
+    /// Examples:
+    ///   kiln tune-many jobs.toml
+    ///   kiln tune-many jobs.toml --ray auto --cache /shared/kiln-cache
+    #[command(verbatim_doc_comment)]
+    TuneMany(TuneManyArgs),
     /// Inspect and manage the tuning cache.
     Cache {
         #[command(subcommand)]
@@ -119,6 +129,7 @@ fn main() -> ExitCode {
         Cmd::Bench(args) => cmd::bench::bench(&args),
         Cmd::Devices => cmd::devices::devices(),
         Cmd::Tune(args) => cmd::tune::tune(&args),
+        Cmd::TuneMany(args) => cmd::tune_many::tune_many(&args),
         Cmd::Cache { cmd, cache } => cmd::cache::cache_cmd(&cmd, cache.as_deref()),
         Cmd::Verify(args) => cmd::verify::verify(&args),
         Cmd::GpuReport(args) => cmd::gpu_report::gpu_report(&args),

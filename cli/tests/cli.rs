@@ -1150,3 +1150,89 @@ fn a_crashed_worker_is_reaped_and_its_stderr_kept() {
     assert_eq!(r.status, "compile_error");
     assert!(r.error.unwrap().contains("injected compiler panic"));
 }
+
+#[test]
+fn tune_many_tunes_a_job_file_and_a_rerun_answers_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs.toml");
+    let spec = root().join("ir-specs");
+    std::fs::write(
+        &jobs,
+        format!(
+            "[budget]\ntrials = 2\ntime_per_trial_ms = 20\n\n[[job]]\nfile = \"{}\"\nkernel = \"row_sum\"\nsizes = [{{R = 8, C = 64}}, {{R = 16, C = 64}}]\n\n[[job]]\nfile = \"{}\"\nkernel = \"softmax\"\ndevice = \"cpu\"\nsizes = [{{R = 4, C = 32}}]\n",
+            spec.join("row_sum.kiln").display(),
+            spec.join("softmax.kiln").display()
+        ),
+    )
+    .unwrap();
+    let run = || {
+        let out = kiln_env(&["tune-many", jobs.to_str().unwrap()], dir.path(), &[]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run();
+    assert!(
+        first.contains("speed-up") && first.contains("3 jobs"),
+        "{first}"
+    );
+    let rows: Vec<&str> = first.lines().filter(|l| l.contains(" cpu ")).collect();
+    assert_eq!(rows.len(), 3, "{first}");
+    assert!(rows.iter().all(|r| r.contains(" tuned ")), "{first}");
+    assert!(first.contains("row_sum C=64,R=8"), "{first}");
+    let second = run();
+    let rows: Vec<&str> = second.lines().filter(|l| l.contains(" cpu ")).collect();
+    assert!(
+        rows.len() == 3 && rows.iter().all(|r| r.contains(" cached ")),
+        "{second}"
+    );
+}
+
+#[test]
+fn tune_many_names_bad_job_fields_and_a_missing_python() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs.toml");
+    std::fs::write(
+        &jobs,
+        "[[job]]\nfile = \"k.kiln\"\nkernel = \"k\"\ncolour = 1\nsizes = [{N = 8}]\n",
+    )
+    .unwrap();
+    let out = kiln_env(&["tune-many", jobs.to_str().unwrap()], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("colour") && err.contains("jobs.toml"), "{err}");
+    std::fs::write(
+        &jobs,
+        "[[job]]\nfile = \"k.kiln\"\nkernel = \"k\"\ndevice = \"tpu\"\nsizes = [{N = 8}]\n",
+    )
+    .unwrap();
+    let out = kiln_env(&["tune-many", jobs.to_str().unwrap()], dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("job[0].device: `tpu`"), "{err}");
+    std::fs::write(
+        &jobs,
+        "[[job]]\nfile = \"k.kiln\"\nkernel = \"k\"\nsizes = [{N = 8}]\n",
+    )
+    .unwrap();
+    let out = kiln_env(
+        &[
+            "tune-many",
+            jobs.to_str().unwrap(),
+            "--ray",
+            "auto",
+            "--python",
+            "/nonexistent/python3",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--ray runs the kiln Python package") && err.contains("/nonexistent/python3"),
+        "{err}"
+    );
+}

@@ -8,4 +8,5 @@ pub mod devices;
 pub mod gpu_report;
 pub mod run;
 pub mod tune;
+pub mod tune_many;
 pub mod verify;

@@ -370,7 +370,14 @@ def tune_many(
 
     started_here = False
     if not ray.is_initialized():
-        ray.init(address=address, **dict(init or {}))
+        opts = dict(init or {})
+        if address is None and "resources" not in opts:
+            # A one-node cluster started for this run offers this machine's
+            # devices (Ray finds GPUs itself).
+            opts["resources"] = {"kiln_cpu": 1}
+            if kiln.devices("opencl"):
+                opts["resources"]["kiln_opencl"] = 1
+        ray.init(address=address, **opts)
         started_here = True
     try:
         _check_resources(ray, (t["kind"] for t in tasks))
