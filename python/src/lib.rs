@@ -9,11 +9,11 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | [`kernel`] | `Module`, `Kernel`, `Compiled` |
-//! | [`arrays`] | numpy arrays as kiln tensor views (zero-copy) |
-//! | [`tuning`] | `tune`, the worker entry point |
-//! | [`cache`] | `Cache` |
-//! | [`errors`] | kiln errors as the exceptions of `kiln.errors` |
+//! | `kernel.rs` | `Module`, `Kernel`, `Compiled` |
+//! | `arrays.rs` | numpy arrays as kiln tensor views (zero-copy) |
+//! | `tuning.rs` | `tune`, the worker entry point |
+//! | `cache.rs` | `Cache` |
+//! | `errors.rs` | kiln errors as the exceptions of `kiln.errors` |
 
 mod arrays;
 mod cache;
