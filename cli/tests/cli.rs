@@ -1236,3 +1236,70 @@ fn tune_many_names_bad_job_fields_and_a_missing_python() {
         "{err}"
     );
 }
+
+#[test]
+fn tune_writes_its_time_to_quality_curve_and_cache_show_plots_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("curve.csv");
+    let mut args = vec!["tune"];
+    args.extend(MM);
+    args.extend(["--trials", "5", "--curve", csv.to_str().unwrap()]);
+    let r = json(&kiln_env(&args, dir.path(), &[]));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("trial,seconds,status,median_s,best_s"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        rows.len(),
+        r["trials_run"].as_u64().unwrap() as usize,
+        "{text}"
+    );
+    let bests: Vec<f64> = rows.iter().filter_map(|r| r[4].parse().ok()).collect();
+    assert!(
+        !bests.is_empty() && bests.windows(2).all(|w| w[1] <= w[0]),
+        "{text}"
+    );
+    let secs: Vec<f64> = rows.iter().map(|r| r[1].parse().unwrap()).collect();
+    assert!(secs.windows(2).all(|w| w[1] >= w[0]), "{text}");
+    // JSON when the name does not end in .csv.
+    let js = dir.path().join("curve.json");
+    let mut args = vec!["tune"];
+    args.extend(MM);
+    args.extend(["--trials", "2", "--force", "--curve", js.to_str().unwrap()]);
+    json(&kiln_env(&args, dir.path(), &[]));
+    let pts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&js).unwrap()).unwrap();
+    assert!(
+        pts[0]["trial"] == 1 && pts[0]["best_s"].is_number(),
+        "{pts}"
+    );
+    let svg = dir.path().join("curve.svg");
+    let key = r["key_id"].as_str().unwrap();
+    let out = kiln_env(
+        &[
+            "cache",
+            "show",
+            &key[..12],
+            "--plot",
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+        dir.path(),
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("best so far") && shown.contains(" ms |*"),
+        "{shown}"
+    );
+    let doc = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        doc.starts_with("<svg") && doc.contains("<polyline"),
+        "{doc}"
+    );
+}

@@ -14,6 +14,12 @@ pub enum CacheCmd {
     Show {
         /// Key id or prefix.
         key: String,
+        /// Draw the best-so-far curve of its trials in the terminal.
+        #[arg(long)]
+        plot: bool,
+        /// Write the best-so-far curve as an SVG plot to FILE.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
     },
     /// Write every winner and trial as JSON.
     Export {
@@ -72,14 +78,16 @@ pub fn cache_cmd(cmd: &CacheCmd, dir: Option<&Path>) -> anyhow::Result<ExitCode>
                 );
             }
         }
-        CacheCmd::Show { key } => {
+        CacheCmd::Show { key, plot, svg } => {
             let k = resolve(key)?;
             println!("{}", serde_json::to_string_pretty(&k)?);
             match cache.winner(&k)? {
                 Some(w) => println!("winner: {}", serde_json::to_string_pretty(&w)?),
                 None => println!("no winner"),
             }
-            for t in cache.trials(&k.id())? {
+            let trials = cache.trials(&k.id())?;
+            let points = super::curve::from_trials(&trials);
+            for t in trials {
                 println!(
                     "{:<14} {:>10} {}  {}",
                     format!("{:?}", t.status),
@@ -88,6 +96,20 @@ pub fn cache_cmd(cmd: &CacheCmd, dir: Option<&Path>) -> anyhow::Result<ExitCode>
                     t.schedule,
                     t.error.unwrap_or_default()
                 );
+            }
+            let title = format!("{} {:?} on {}: best so far", k.kernel, k.sizes, k.device);
+            if *plot {
+                match super::curve::ascii(&points, 60, 12) {
+                    Some(p) => print!("{title}\n{p}"),
+                    None => println!("no successful trial to plot"),
+                }
+            }
+            if let Some(path) = svg {
+                let Some(doc) = super::curve::svg(&points, &title) else {
+                    bail!("no successful trial to plot");
+                };
+                crate::common::write_out(Some(path), doc.as_bytes())?;
+                println!("wrote {}", path.display());
             }
         }
         CacheCmd::Export { file } => {

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod cache;
 pub mod check;
 pub mod compile;
+pub mod curve;
 pub mod devices;
 pub mod gpu_report;
 pub mod run;

@@ -38,6 +38,10 @@ pub struct TuneArgs {
     /// honours it only with KILN_TEST_INJECT=1).
     #[arg(long, hide = true)]
     pub inject: Option<String>,
+    /// Write the time-to-quality curve (best so far against trials and
+    /// seconds) to FILE: CSV when it ends in `.csv`, else JSON.
+    #[arg(long, value_name = "FILE")]
+    pub curve: Option<std::path::PathBuf>,
     /// Seconds one candidate may take before it counts as hung.
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub deadline: u64,
@@ -83,7 +87,7 @@ pub fn tune(a: &TuneArgs) -> anyhow::Result<ExitCode> {
         (None, None, _) => Some(60),
         (None, Some(_), _) => None,
     };
-    let opts = kiln_tuner::TuneOptions {
+    let mut opts = kiln_tuner::TuneOptions {
         strategy,
         trials,
         time,
@@ -97,7 +101,26 @@ pub fn tune(a: &TuneArgs) -> anyhow::Result<ExitCode> {
         worker: kiln_tuner::WorkerMode::Exe(std::env::current_exe()?),
         ..Default::default()
     };
+    let points: std::sync::Arc<std::sync::Mutex<Vec<super::curve::Point>>> = Default::default();
+    if a.curve.is_some() {
+        let (points, start) = (points.clone(), std::time::Instant::now());
+        opts = opts.on_trial(move |e| {
+            points
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(super::curve::Point {
+                    trial: e.n,
+                    seconds: start.elapsed().as_secs_f64(),
+                    status: e.status.clone(),
+                    median_s: e.median_s,
+                    best_s: e.best_s,
+                });
+        });
+    }
     let r = kiln_tuner::tune(source.text(), &spec, &device, &cache, &opts)?;
+    if let Some(path) = &a.curve {
+        super::curve::write(path, &points.lock().unwrap_or_else(|p| p.into_inner()))?;
+    }
     if a.json {
         println!("{}", serde_json::to_string(&r)?);
         return Ok(ExitCode::SUCCESS);
