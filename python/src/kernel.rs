@@ -234,17 +234,7 @@ impl Kernel {
         let mut host = Vec::new();
         for (obj, t) in inputs.iter().zip(&ir.inputs) {
             let t = &ir.tensors[*t];
-            let held = hold(&t.name, t.dtype, obj)?;
-            let v = held.view()?;
-            host.push(HostTensor {
-                shape: v.shape.to_vec(),
-                data: match v.data {
-                    kiln::Slice::F16(s) => kiln_tensor_data::F16(s.to_vec()),
-                    kiln::Slice::F32(s) => kiln_tensor_data::F32(s.to_vec()),
-                    kiln::Slice::F64(s) => kiln_tensor_data::F64(s.to_vec()),
-                    kiln::Slice::I32(s) => kiln_tensor_data::I32(s.to_vec()),
-                },
-            });
+            host.push(hold(&t.name, t.dtype, obj)?.view()?.to_host());
         }
         let outs = py.detach(|| k.interpret(&host)).map_err(to_py)?;
         outs.iter().map(|t| host_to_numpy(py, t)).collect()
@@ -420,18 +410,7 @@ impl Compiled {
             .collect::<PyResult<Vec<_>>>()?;
         let host = held
             .iter()
-            .map(|h| {
-                let v = h.view()?;
-                Ok(HostTensor {
-                    shape: v.shape.to_vec(),
-                    data: match v.data {
-                        kiln::Slice::F16(s) => kiln_tensor_data::F16(s.to_vec()),
-                        kiln::Slice::F32(s) => kiln_tensor_data::F32(s.to_vec()),
-                        kiln::Slice::F64(s) => kiln_tensor_data::F64(s.to_vec()),
-                        kiln::Slice::I32(s) => kiln_tensor_data::I32(s.to_vec()),
-                    },
-                })
-            })
+            .map(|h| Ok(h.view()?.to_host()))
             .collect::<PyResult<Vec<_>>>()?;
         let c = &self.inner;
         py.detach(|| -> kiln::Result<f64> {

@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from . import _native
+from . import _native, errors
 from .errors import (
     ArgumentError,
     CacheError,
@@ -56,22 +56,8 @@ __all__ = [
     "parse",
     "tune",
     "worker_command",
-    "KilnError",
-    "SourceError",
-    "NoKernelError",
-    "ArgumentError",
-    "DTypeError",
-    "ScheduleError",
-    "DeviceUnavailableError",
-    "CompileError",
-    "ExecutionError",
-    "OutOfMemoryError",
-    "CacheError",
-    "TuneError",
-    "KilnIOError",
+    *errors.__all__,
 ]
-
-PathLike = "str | os.PathLike[str]"
 
 
 # ---------------------------------------------------------------- devices

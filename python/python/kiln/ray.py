@@ -43,7 +43,6 @@ Command line: ``python -m kiln.ray jobs.toml [--address ADDRESS]`` (also
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import socket
 import sys
