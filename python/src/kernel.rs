@@ -2,7 +2,7 @@
 
 use crate::arrays::{empty, hold, hold_mut, numpy_name};
 use crate::errors::{raise, to_py};
-use kiln::{DType, Device, HostTensor, Kiln, OpenOptions, Schedule, ScheduleChoice};
+use kiln::{DType, Device, HostData, HostTensor, Kiln, OpenOptions, Schedule, ScheduleChoice};
 use pyo3::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -241,16 +241,14 @@ impl Kernel {
     }
 }
 
-use kiln::HostData as kiln_tensor_data;
-
 /// A host tensor as a new numpy array.
 fn host_to_numpy<'py>(py: Python<'py>, t: &HostTensor) -> PyResult<Bound<'py, PyAny>> {
     use numpy::PyArray1;
     let flat = match &t.data {
-        kiln_tensor_data::F16(v) => PyArray1::from_slice(py, v).into_any(),
-        kiln_tensor_data::F32(v) => PyArray1::from_slice(py, v).into_any(),
-        kiln_tensor_data::F64(v) => PyArray1::from_slice(py, v).into_any(),
-        kiln_tensor_data::I32(v) => PyArray1::from_slice(py, v).into_any(),
+        HostData::F16(v) => PyArray1::from_slice(py, v).into_any(),
+        HostData::F32(v) => PyArray1::from_slice(py, v).into_any(),
+        HostData::F64(v) => PyArray1::from_slice(py, v).into_any(),
+        HostData::I32(v) => PyArray1::from_slice(py, v).into_any(),
     };
     flat.call_method1("reshape", (t.shape.clone(),))
 }
