@@ -15,6 +15,7 @@
 //! - `f16` memory is `half` read with `vload_half[N]` and written with
 //!   `vstore_half[N]_rte`; f16 values live in `float` registers (OpenCL 1.2
 //!   without `cl_khr_fp16`), and `arith.truncf` to f16 rounds in registers;
+//!   private f16 buffers (a fused group's temporaries) are `float` arrays;
 //! - `i1` is `int` 0/1 for scalars and an all-ones mask for vectors (the
 //!   OpenCL comparison results), `long` masks next to `double` lanes;
 //! - `arith.maximumf`/`minimumf` propagate NaN (OpenCL `fmax` does not);
@@ -664,7 +665,16 @@ impl Emitter {
             "memref.alloca" => {
                 let r = op.result(0).map_err(|_| e("alloca without a result"))?;
                 let s = r.r#type().to_string();
-                let mt = parse_memref(&s).ok_or_else(|| e(format!("unsupported memref `{s}`")))?;
+                let mut mt =
+                    parse_memref(&s).ok_or_else(|| e(format!("unsupported memref `{s}`")))?;
+                if mt.elem == Elem::F16 {
+                    // OpenCL C has no `half` arrays without cl_khr_fp16: a
+                    // private f16 buffer holds its (already rounded) values
+                    // in float and is read and written as float, never with
+                    // vload_half/vstore_half (which took the float array
+                    // for half data and read garbage).
+                    mt.elem = Elem::F32;
+                }
                 let n = self.fresh("p");
                 let t = Ty {
                     elem: mt.elem,
