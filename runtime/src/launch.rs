@@ -120,6 +120,10 @@ unsafe fn call(addr: usize, p: &[*mut u8], lo: i64, hi: i64) {
 
 impl Plan {
     fn launch_group(&self, g: &Group, ptrs: &[*mut u8], flag: *mut i32) {
+        if g.blocks == 0 {
+            // An epilogue: it ran inside the previous launch.
+            return;
+        }
         {
             let entries = &self.entries[g.stmts.clone()];
             let blocks = g.blocks;

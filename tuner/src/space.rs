@@ -195,17 +195,32 @@ impl Space {
                 axes.retain(|&a| a != 0);
             }
             push(format!("s{i}.vector"), axes);
-            push(format!("s{i}.width"), c.widths.clone());
+            // On the CPU the default's own values (derived from the device's
+            // caches) are candidates too: the search starts from it.
+            let b = &base.stmts[i];
+            let also = |mut v: Vec<i64>, x: usize| {
+                if !c.gpu && !v.is_empty() && !v.contains(&(x as i64)) && !b.epilogue {
+                    v.push(x as i64);
+                    v.sort_unstable();
+                }
+                v
+            };
+            push(
+                format!("s{i}.width"),
+                also(c.widths.clone(), b.vector_width),
+            );
             if np >= 1 {
-                push(format!("s{i}.rows"), c.rows.clone());
-                push(format!("s{i}.tile_col"), clip(c.tile_cols, ext[np - 1]));
+                push(format!("s{i}.rows"), also(c.rows.clone(), b.rows));
+                let cols = clip(c.tile_cols, ext[np - 1]);
+                push(format!("s{i}.tile_col"), also(cols, b.tile[np - 1]));
             }
-            push(format!("s{i}.vectors"), c.vectors.clone());
+            push(format!("s{i}.vectors"), also(c.vectors.clone(), b.vectors));
             if np >= 1 {
                 push(format!("s{i}.per_item"), c.per_item.clone());
             }
             if np >= 2 {
-                push(format!("s{i}.tile_row"), clip(c.tile_rows, ext[np - 2]));
+                let rows = clip(c.tile_rows, ext[np - 2]);
+                push(format!("s{i}.tile_row"), also(rows, b.tile[np - 2]));
             }
             push(format!("s{i}.wgx"), c.wgx.clone());
             if np >= 2 {
@@ -229,11 +244,15 @@ impl Space {
                 if kcs.is_empty() {
                     kcs.push(0);
                 }
+                let kcs = also(kcs, b.reduction_tile);
                 push(format!("s{i}.kc"), kcs);
-                push(format!("s{i}.unroll"), c.unroll.clone());
+                push(format!("s{i}.unroll"), also(c.unroll.clone(), b.unroll));
             }
             if !c.gpu && packable {
                 push(format!("s{i}.pack"), vec![0, 1]);
+            }
+            if !c.gpu && kiln_schedule::epilogue_blocker(spec, i).is_none() {
+                push(format!("s{i}.epilogue"), vec![0, 1]);
             }
         }
         if (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i)) {
@@ -287,8 +306,31 @@ impl Space {
         for (i, stmt) in k.stmts.iter().enumerate() {
             let ext = spec.domain(i);
             let np = stmt.n_parallel;
-            let st = &mut s.stmts[i];
             let value = |name: &str| self.value(p, &format!("s{i}.{name}"));
+            if !gpu {
+                s.stmts[i].epilogue = value("epilogue") == Some(1);
+            }
+            if s.stmts[i].epilogue {
+                // An epilogue's other knobs change nothing: one spelling
+                // (their first values), and the base's fields.
+                let prefix = format!("s{i}.");
+                let own = format!("s{i}.epilogue");
+                if self
+                    .knobs
+                    .iter()
+                    .zip(p)
+                    .any(|(kn, &v)| kn.name.starts_with(&prefix) && kn.name != own && v != 0)
+                {
+                    return None;
+                }
+                s.stmts[i] = kiln_schedule::StmtSchedule {
+                    epilogue: true,
+                    fuse: false,
+                    ..self.base.stmts[i].clone()
+                };
+                continue;
+            }
+            let st = &mut s.stmts[i];
             if let Some(a) = value("vector") {
                 st.vector = axis_of(a);
             }
@@ -328,6 +370,10 @@ impl Space {
         if self.value(p, "fuse") == Some(1) {
             let rows = self.value(p, "fuse_rows").map(|r| r as usize);
             s.fuse_rows(spec, rows);
+            if s.stmts.iter().all(|st| !st.fuse) {
+                // Epilogues left nothing to fuse: the same as no fusion.
+                return None;
+            }
             if gpu {
                 s.align_fused_gpu();
                 // Fusion overrides these knobs: keep one spelling per schedule.
@@ -442,6 +488,11 @@ impl Space {
                 (Some(i), f) => {
                     let st = sched.stmts.get(i)?;
                     let np = spec.kernel.stmts[i].n_parallel;
+                    if st.epilogue && f != "epilogue" {
+                        // Unused: decode takes the first value.
+                        p[ki] = 0;
+                        continue;
+                    }
                     match f {
                         "vector" => axis_code(st.vector),
                         "width" => {
@@ -458,6 +509,7 @@ impl Space {
                         "kc" => st.reduction_tile as i64,
                         "unroll" => st.unroll as i64,
                         "pack" => st.pack as i64,
+                        "epilogue" => st.epilogue as i64,
                         "wgx" => *st.workgroup.first()? as i64,
                         "wgy" => *st.workgroup.get(1)? as i64,
                         "local" => st.local as i64,

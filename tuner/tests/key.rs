@@ -18,6 +18,8 @@ fn info(fingerprint: &str, toolchain: &str) -> DeviceInfo {
         limits: DeviceLimits {
             cores: 2,
             vector_bits: 256,
+            l1d: 0,
+            l2: 0,
             gpu: None,
         },
         clock: Clock::HostWall,

@@ -21,6 +21,8 @@ fn cpu_space_points_round_trip_and_carry_their_knobs() {
     let dev = DeviceLimits {
         cores: 2,
         vector_bits: 256,
+        l1d: 0,
+        l2: 0,
         gpu: None,
     };
     let space = Space::new(&spec, &dev, Level::Full);

@@ -14,6 +14,8 @@ fn dev() -> DeviceLimits {
     DeviceLimits {
         cores: 2,
         vector_bits: 512,
+        l1d: 0,
+        l2: 0,
         gpu: Some(GpuLimits {
             max_workgroup: 4096,
             max_items: [4096, 4096],

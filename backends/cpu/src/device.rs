@@ -78,11 +78,21 @@ impl CpuDevice {
         }
     }
 
+    /// Bytes of the cache of `level` and `kind` (0 when unknown).
+    pub fn cache_bytes(&self, level: u32, kind: &str) -> usize {
+        self.caches
+            .iter()
+            .find(|c| c.level == level && c.kind == kind)
+            .map_or(0, |c| usize::try_from(c.size).unwrap_or(0))
+    }
+
     /// Limits the schedule validator checks.
     pub fn limits(&self) -> DeviceLimits {
         DeviceLimits {
             cores: self.cores,
             vector_bits: self.vector_bits,
+            l1d: self.cache_bytes(1, "Data"),
+            l2: self.cache_bytes(2, "Unified"),
             gpu: None,
         }
     }

@@ -32,6 +32,8 @@ fn mlir_and_llvm_goldens() {
     let dev = DeviceLimits {
         cores: 2,
         vector_bits: 512,
+        l1d: 0,
+        l2: 0,
         gpu: None,
     };
     let c = CpuCompiler::new().unwrap();

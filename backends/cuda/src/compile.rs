@@ -82,6 +82,8 @@ pub fn limits(sm: &SmLimits, sms: usize) -> DeviceLimits {
         cores: sms.max(1),
         // float4: the widest load PTX has for 32-bit elements.
         vector_bits: 128,
+        l1d: 0,
+        l2: 0,
         gpu: Some(GpuLimits {
             max_workgroup: sm.threads_per_block,
             max_items: [sm.threads_per_block, sm.threads_per_block],

@@ -67,7 +67,14 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     for i in 0..spec.kernel.stmts.len() {
         let mut f = FnEmitter::new(spec, i, &sched.stmts[i]);
         f.local = local.clone();
-        f.function();
+        // An epilogue's function stays empty (it has no blocks): the
+        // previous statement computes it.
+        if !sched.stmts[i].epilogue {
+            if sched.stmts.get(i + 1).is_some_and(|n| n.epilogue) {
+                f.set_epilogue(i + 1, !kiln_schedule::epilogue_drops_target(spec, i + 1));
+            }
+            f.function();
+        }
         text.push_str(&f.finish());
         stmts.push(StmtFn {
             name: format!("s{i}"),
@@ -192,6 +199,15 @@ fn vt(base: &str, w: usize) -> String {
     }
 }
 
+/// The zero literal of a storage type.
+fn zero_lit(d: DType) -> &'static str {
+    if d.is_float() {
+        "0.0"
+    } else {
+        "0"
+    }
+}
+
 /// The block tile along parallel variable `v` (a static bound on every
 /// block's extent there), if `v` is a parallel variable.
 fn st_tile(st: &StmtSchedule, v: VarId) -> Option<usize> {
@@ -242,6 +258,17 @@ struct FnEmitter<'a, 'k> {
     guard: Option<String>,
     /// The function divides i32 values and takes the error flag.
     err_flag: bool,
+    /// The next statement runs as this one's epilogue: (its index, whether
+    /// this statement's own result is still stored).
+    epilogue: Option<(usize, bool)>,
+    /// With an epilogue and a chunked reduction: true in the last chunk.
+    last_chunk: Option<String>,
+    /// While emitting an epilogue: the reduction's target and the value
+    /// that stands for its read at the current point.
+    subst: Option<(TensorId, String)>,
+    /// In the masked last vector of a row (CPU): the lanes inside the
+    /// tile (`vector<wxi1>`); lane loads and stores are masked by it.
+    mask: Option<String>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -276,7 +303,23 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             first: stmt,
             guard: None,
             err_flag: false,
+            epilogue: None,
+            last_chunk: None,
+            subst: None,
+            mask: None,
         }
+    }
+
+    /// Makes statement `e` (which follows this one) this statement's
+    /// epilogue: its tensors join the arguments.
+    fn set_epilogue(&mut self, e: usize, keep_target: bool) {
+        let other = FnEmitter::new(self.spec, e, self.st);
+        for t in other.args {
+            if !self.args.contains(&t) {
+                self.args.push(t);
+            }
+        }
+        self.epilogue = Some((e, keep_target));
     }
 
     /// Switches to statement `stmt` of the same kernel function (fused
@@ -646,6 +689,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let end = self.op(&format!("arith.addi {kt}, {kcc} : index"));
             let khi = self.op(&format!("arith.minui {end}, {e} : index"));
             let first = self.op(&format!("arith.cmpi eq, {kt}, {c0} : index"));
+            if self.epilogue.is_some() {
+                self.last_chunk = Some(self.op(&format!("arith.cmpi eq, {khi}, {e} : index")));
+            }
             chunk = Some((kt, khi, first));
             if self.gpu.is_some_and(|g| g.local) {
                 // The previous chunk's tile is read by the whole group.
@@ -716,8 +762,23 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 // As for rows: a vector group wider than the block tile
                 // never fills.
                 let never_full = st_tile(st, c).is_some_and(|t| width > t);
+                // On the CPU the columns after the full groups run as whole
+                // vectors, then one masked vector: remainders at vector speed.
+                let masked = self.gpu.is_none() && st.vector_width > 1;
+                let mut tail = None;
                 let groups = if width == 1 || never_full {
                     vec![(1, 1, clo, chi)]
+                } else if masked {
+                    let full = self.full_end(&clo, &chi, width);
+                    let mut g = vec![(st.vectors, st.vector_width, clo, full.clone())];
+                    let mut end = full;
+                    if st.vectors > 1 {
+                        let whole = self.full_end(&end, &chi, st.vector_width);
+                        g.push((1, st.vector_width, end, whole.clone()));
+                        end = whole;
+                    }
+                    tail = Some((end, chi));
+                    g
                 } else {
                     let full = self.full_end(&clo, &chi, width);
                     vec![
@@ -725,14 +786,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                         (1, 1, full, chi),
                     ]
                 };
-                for (nv, w, a, bnd) in groups {
+                for (gi, (nv, w, a, bnd)) in groups.into_iter().enumerate() {
                     let step = self.cidx((nv * w) as i64);
                     let (iv, _, _) = self.for_open(&a, &bnd, &step, &[]);
                     env[c as usize] = Some(VarVal {
                         base: iv.clone(),
                         lanes: w > 1,
                     });
-                    if w > 1 {
+                    // Packed panels hold the full column groups only.
+                    if w > 1 && gi == 0 {
                         if let Some((_, _, clo, _)) = self.pack.clone() {
                             let d = self.op(&format!("arith.subi {iv}, {clo} : index"));
                             let wc = self.cidx((nv * w) as i64);
@@ -744,9 +806,46 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     self.panel = None;
                     self.for_close(&[], &[]);
                 }
+                if let Some((a, bnd)) = tail {
+                    self.masked_tail(m, rvar, c, &a, &bnd, env, chunk);
+                }
             }
             (_, None) => self.micro_p(1, 1, 1, None, VarId::MAX, env, chunk),
         }
+    }
+
+    /// The last `bnd - a` (< vector width) columns of a row group as one
+    /// masked vector, when there are any.
+    #[allow(clippy::too_many_arguments)]
+    fn masked_tail(
+        &mut self,
+        m: usize,
+        rvar: Option<VarId>,
+        c: VarId,
+        a: &str,
+        bnd: &str,
+        env: &mut [Option<VarVal>],
+        chunk: &Option<(String, String, String)>,
+    ) {
+        let w = self.st.vector_width;
+        let n = self.op(&format!("arith.subi {bnd}, {a} : index"));
+        let z = self.cidx(0);
+        let any = self.op(&format!("arith.cmpi ugt, {n}, {z} : index"));
+        self.line(&format!("scf.if {any} {{"));
+        self.depth += 1;
+        let mask = self.op(&format!("vector.create_mask {n} : {}", vt("i1", w)));
+        env[c as usize] = Some(VarVal {
+            base: a.to_string(),
+            lanes: true,
+        });
+        // Masked-off lanes compute on zeros: divisions there raise nothing.
+        let outer = self.guard.replace(mask.clone());
+        self.mask = Some(mask);
+        self.micro_p(m, 1, w, rvar, c, env, chunk);
+        self.mask = None;
+        self.guard = outer;
+        self.depth -= 1;
+        self.line("}");
     }
 
     /// Copies the packable read's tile for this block and reduction chunk
@@ -973,7 +1072,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let tys = vec![ty.clone(); accs.len()];
         let out = self.reduce_loops(s.n_parallel, &points, accs, &tys, w, chunk);
         for (p, a) in points.iter().zip(out) {
-            self.store(p, &a, w);
+            self.store_result(p, &a, w);
         }
     }
 
@@ -1102,7 +1201,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 ))
             };
             let total = self.combine(s.op, &out[mi * per + nv], &h, 1);
-            self.store(p, &total, 1);
+            self.store_result(p, &total, 1);
         }
     }
 
@@ -1262,6 +1361,52 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         (out, lanes)
     }
 
+    /// Stores a reduction's value at point `p` for this chunk; with an
+    /// epilogue, the last chunk applies it instead (and stores the
+    /// reduction's own result only where something else reads it).
+    fn store_result(&mut self, p: &[Option<VarVal>], v: &str, w: usize) {
+        let Some((e, keep)) = self.epilogue else {
+            return self.store(p, v, w);
+        };
+        let Some(last) = self.last_chunk.clone() else {
+            return self.apply_epilogue(e, keep, p, v, w);
+        };
+        self.line(&format!("scf.if {last} {{"));
+        self.depth += 1;
+        self.apply_epilogue(e, keep, p, v, w);
+        self.depth -= 1;
+        self.line("} else {");
+        self.depth += 1;
+        self.store(p, v, w);
+        self.depth -= 1;
+        self.line("}");
+    }
+
+    /// Emits statement `e` at point `p` (its parallel variables are this
+    /// statement's, in order), its read of this statement's target standing
+    /// for the final value `v`.
+    fn apply_epilogue(&mut self, e: usize, keep: bool, p: &[Option<VarVal>], v: &str, w: usize) {
+        if keep {
+            self.store(p, v, w);
+        }
+        let k = self.spec.kernel;
+        let t = k.stmts[self.stmt].target;
+        // The value a read of `t` would give: f16 results are rounded to f16.
+        let v = self.round_if_f16(v.to_string(), k.tensors[t].dtype, w);
+        let np = k.stmts[e].n_parallel;
+        let pe = p[..np].to_vec();
+        let (saved_stmt, saved_pack, saved_panel) =
+            (self.stmt, self.pack.take(), self.panel.take());
+        self.subst = Some((t, v));
+        self.stmt = e;
+        let y = self.expr(k.stmts[e].value, &pe, w);
+        self.store(&pe, &y, w);
+        self.stmt = saved_stmt;
+        self.subst = None;
+        self.pack = saved_pack;
+        self.panel = saved_panel;
+    }
+
     fn load_target(&mut self, p: &[Option<VarVal>], w: usize) -> String {
         let t = self.spec.kernel.stmts[self.stmt].target;
         let (ix, _) = self.target_index(p);
@@ -1285,6 +1430,13 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let m = format!("%t{}", idx(t));
         if w == 1 {
             self.line(&format!("memref.store {v}, {m}[{}] : {mty}", ix.join(", ")));
+        } else if let Some(mask) = self.mask.clone() {
+            self.line(&format!(
+                "vector.maskedstore {m}[{}], {mask}, {v} : {mty}, {}, {}",
+                ix.join(", "),
+                vt("i1", w),
+                vt(sty(d), w)
+            ));
         } else {
             self.line(&format!(
                 "vector.store {v}, {m}[{}] : {mty}, {}",
@@ -1301,6 +1453,15 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let m = format!("%t{}", idx(t));
         let v = if w == 1 {
             self.op(&format!("memref.load {m}[{}] : {mty}", ix.join(", ")))
+        } else if let Some(mask) = self.mask.clone() {
+            let zero = self.constant(&format!("dense<{}>", zero_lit(d)), &vt(sty(d), w));
+            self.op(&format!(
+                "vector.maskedload {m}[{}], {mask}, {zero} : {mty}, {}, {} into {}",
+                ix.join(", "),
+                vt("i1", w),
+                vt(sty(d), w),
+                vt(sty(d), w)
+            ))
         } else {
             self.op(&format!(
                 "vector.load {m}[{}] : {mty}, {}",
@@ -1358,6 +1519,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 }
             }
             ExprKind::Read { tensor, index } => {
+                if let Some((t, v)) = &self.subst {
+                    if t == tensor {
+                        return v.clone();
+                    }
+                }
                 if let Some(v) = self.packed_load(*tensor, p, w) {
                     return v;
                 }

@@ -15,6 +15,9 @@
 //!   of the reduction; 0 = no chunking). Chunks accumulate into the output;
 //! - `unroll`: unroll factor of the innermost reduction loop.
 //!
+//! - `epilogue` (CPU): compute this elementwise statement in the previous
+//!   reduction's register tile, on each result as it is final, and skip
+//!   its own launch (see [`epilogue_blocker`]).
 //! - `fuse`: run this statement in the same launch as the previous one:
 //!   block `b` of every statement of a fused group runs on one worker, in
 //!   statement order, so rows produced by one statement are consumed while
@@ -39,6 +42,10 @@ use kiln_ir::ir::{ExprKind, VarId};
 use kiln_ir::{DType, Specialized};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
+
+mod blocking;
+mod epilogue;
+pub use epilogue::{epilogue_blocker, epilogue_drops_target};
 
 /// Which loop axis is vectorized.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,6 +93,12 @@ pub struct StmtSchedule {
     /// GPU-like devices only: stage the shared operand tile in local memory.
     #[serde(default, skip_serializing_if = "is_false")]
     pub local: bool,
+    /// CPU only: computed in the register tile of the previous statement,
+    /// as each of its results is final (see [`epilogue_blocker`]); this
+    /// statement then has no launch of its own and its other fields are
+    /// unused.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub epilogue: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -109,6 +122,12 @@ pub struct DeviceLimits {
     pub cores: usize,
     /// Native vector register width in bits (512 for AVX-512).
     pub vector_bits: usize,
+    /// Level-1 data cache per core, bytes; 0 when unknown.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub l1d: usize,
+    /// Level-2 cache per core, bytes; 0 when unknown.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub l2: usize,
     /// Work-group limits of a GPU-like (OpenCL) device; `None` on the CPU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu: Option<GpuLimits>,
@@ -579,6 +598,15 @@ impl Schedule {
                     }
                 }
             }
+            if st.epilogue {
+                self.validate_epilogue(spec, dev.gpu.is_some(), i)?;
+            }
+            if st.fuse && i > 0 && self.stmts[i - 1].epilogue {
+                return Err(err(
+                    f("fuse"),
+                    "the previous statement is an epilogue (it has no launch to join)",
+                ));
+            }
             if st.pack && dev.gpu.is_some() {
                 return Err(err(
                     f("pack"),
@@ -623,6 +651,42 @@ impl Schedule {
                     "must be 1 without a reduction loop or when the reduction is vectorized",
                 ));
             }
+        }
+        Ok(())
+    }
+
+    fn validate_epilogue(
+        &self,
+        spec: &Specialized<'_>,
+        gpu: bool,
+        i: usize,
+    ) -> Result<(), ScheduleError> {
+        let f = format!("stmts[{i}].epilogue");
+        if gpu {
+            return Err(err(f, "CPU-only"));
+        }
+        if let Some(why) = epilogue_blocker(spec, i) {
+            return Err(err(
+                f,
+                format!(
+                    "this statement cannot run in the previous statement's register tile: {why}"
+                ),
+            ));
+        }
+        if self.stmts[i].fuse {
+            return Err(err(
+                f,
+                "an epilogue has no launch of its own: `fuse` must be false",
+            ));
+        }
+        let np = spec.kernel.stmts[i].n_parallel;
+        if self.stmts[i - 1].vector == VectorAxis::Parallel
+            && !contiguous_in(spec, i, (np - 1) as VarId)
+        {
+            return Err(err(
+                f,
+                "the previous statement vectorizes its last parallel variable, along which a read of this one is not contiguous",
+            ));
         }
         Ok(())
     }
@@ -730,11 +794,24 @@ impl Schedule {
 
     /// A sensible schedule for any kernel: vectorize the contiguous axis at
     /// the native width, an 8 x 2-vector register tile for contractions,
-    /// cache-sized block tiles, all cores.
+    /// cache-sized block tiles, all cores; matmul-like statements get
+    /// packed, cache-blocked tiles derived from the device's vector width
+    /// and cache sizes; elementwise statements after a reduction run as its
+    /// epilogue.
     pub fn default_for(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
         if dev.gpu.is_some() {
             return Self::default_gpu(spec, dev);
         }
+        let blocked = Self::default_cpu(spec, dev, true);
+        if blocked.validate(spec, dev).is_ok() {
+            return blocked;
+        }
+        Self::default_cpu(spec, dev, false)
+    }
+
+    /// The CPU default; `blocked`: matmul-like statements get the blocking
+    /// derived from the device's caches (see the `blocking` module).
+    fn default_cpu(spec: &Specialized<'_>, dev: &DeviceLimits, blocked: bool) -> Schedule {
         let k = spec.kernel;
         let mut stmts = Vec::new();
         for (i, s) in k.stmts.iter().enumerate() {
@@ -785,17 +862,40 @@ impl Schedule {
                 pack: false,
                 workgroup: Vec::new(),
                 local: false,
+                epilogue: false,
             };
-            // Packing measured within noise of no packing here (and doubles
-            // compile time): a tuning option, off by default.
+            let st = blocked
+                .then(|| blocking::blocked(spec, i, dev))
+                .flatten()
+                .unwrap_or(st);
             stmts.push(st);
         }
         let mut sched = Schedule {
             threads: dev.cores.max(1),
             stmts,
         };
+        sched.mark_epilogues(spec);
         sched.fuse_rows(spec, None);
         sched
+    }
+
+    /// Marks every statement that can be the epilogue of the previous one
+    /// (CPU), unless the previous one is itself an epilogue.
+    pub fn mark_epilogues(&mut self, spec: &Specialized<'_>) {
+        for i in 1..self.stmts.len() {
+            if !self.stmts[i - 1].epilogue && epilogue_blocker(spec, i).is_none() {
+                let probe = {
+                    let mut s = self.clone();
+                    s.stmts[i].epilogue = true;
+                    s.stmts[i].fuse = false;
+                    s
+                };
+                if probe.validate_epilogue(spec, false, i).is_ok() {
+                    self.stmts[i].epilogue = true;
+                    self.stmts[i].fuse = false;
+                }
+            }
+        }
     }
 
     /// Fuses every statement that can join its predecessor's group; the
@@ -805,6 +905,11 @@ impl Schedule {
         let k = spec.kernel;
         let mut start = 0;
         for i in 1..k.stmts.len() {
+            if self.stmts[i].epilogue || self.stmts[i - 1].epilogue {
+                // An epilogue runs inside its reduction's launch.
+                start = i;
+                continue;
+            }
             if !fusable(spec, start..i, i) {
                 start = i;
                 continue;
@@ -883,6 +988,7 @@ impl Schedule {
                 pack: false,
                 workgroup: vec![1, 1],
                 local: false,
+                epilogue: false,
             };
             let x = Schedule {
                 threads: 1,
@@ -979,6 +1085,7 @@ impl Schedule {
                 pack: false,
                 workgroup: vec![wx, wy],
                 local: false,
+                epilogue: false,
             };
             st.local = vector == VectorAxis::Parallel
                 && np <= 2
@@ -1085,6 +1192,7 @@ impl Schedule {
                 pack: false,
                 workgroup: Vec::new(),
                 local: false,
+                epilogue: false,
             };
             st.pack = vector == VectorAxis::Parallel
                 && packable_read(spec, i).is_some()
@@ -1097,6 +1205,9 @@ impl Schedule {
             stmts,
         };
         if k.stmts.len() > 1 && rng.gen_bool(0.5) {
+            sched.mark_epilogues(spec);
+        }
+        if k.stmts.len() > 1 && rng.gen_bool(0.5) {
             let e0 = sched.min_rows(spec);
             sched.fuse_rows(spec, Some(rng.gen_range(1..=e0)));
         }
@@ -1104,7 +1215,11 @@ impl Schedule {
     }
 
     /// Blocks of statement `i`'s launch: `Π ceil(extent / tile)`.
+    /// An epilogue has none: it runs in its reduction's blocks.
     pub fn blocks(&self, spec: &Specialized<'_>, i: usize) -> usize {
+        if self.stmts[i].epilogue {
+            return 0;
+        }
         let ext = spec.domain(i);
         self.stmts[i]
             .tile
@@ -1143,6 +1258,7 @@ impl Schedule {
                 pack: false,
                 workgroup: Vec::new(),
                 local: false,
+                epilogue: false,
             })
             .expect("schedules serialize");
             for (i, st) in stmts.iter().enumerate() {

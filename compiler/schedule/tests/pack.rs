@@ -24,6 +24,8 @@ fn a_tensor_read_at_two_indices_is_not_packable_in_any_order() {
     let cpu = DeviceLimits {
         cores: 2,
         vector_bits: 256,
+        l1d: 0,
+        l2: 0,
         gpu: None,
     };
     for body in [

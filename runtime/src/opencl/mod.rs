@@ -118,6 +118,8 @@ impl OclDevice {
         kiln_schedule::DeviceLimits {
             cores: self.compute_units.max(1) as usize,
             vector_bits: 32 * self.float_lanes.max(4) as usize,
+            l1d: 0,
+            l2: 0,
             gpu: Some(kiln_schedule::GpuLimits {
                 max_workgroup: self.max_work_group.max(1),
                 max_items: [item(0).max(1), item(1).max(1)],

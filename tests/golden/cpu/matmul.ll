@@ -25,10 +25,10 @@ define void @s0(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %26 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %25, i64 1, 4, 1
   br label %27
 
-27:                                               ; preds = %419, %5
-  %28 = phi i64 [ %420, %419 ], [ %3, %5 ]
+27:                                               ; preds = %425, %5
+  %28 = phi i64 [ %426, %425 ], [ %3, %5 ]
   %29 = icmp slt i64 %28, %4
-  br i1 %29, label %30, label %421
+  br i1 %29, label %30, label %427
 
 30:                                               ; preds = %27
   %31 = mul i64 %28, 37
@@ -40,10 +40,10 @@ define void @s0(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %37 = add i64 %31, %36
   br label %38
 
-38:                                               ; preds = %345, %30
-  %39 = phi i64 [ %346, %345 ], [ %31, %30 ]
+38:                                               ; preds = %323, %30
+  %39 = phi i64 [ %356, %323 ], [ %31, %30 ]
   %40 = icmp slt i64 %39, %37
-  br i1 %40, label %41, label %347
+  br i1 %40, label %41, label %357
 
 41:                                               ; preds = %38
   %42 = add i64 %39, 1
@@ -261,251 +261,253 @@ define void @s0(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   store <16 x float> %66, ptr %232, align 4
   br label %233
 
-233:                                              ; preds = %311, %168
-  %234 = phi i64 [ %344, %311 ], [ 32, %168 ]
-  %235 = icmp slt i64 %234, 45
-  br i1 %235, label %236, label %345
+233:                                              ; preds = %244, %168
+  %234 = phi i64 [ %322, %244 ], [ 0, %168 ]
+  %235 = phi <16 x float> [ %258, %244 ], [ zeroinitializer, %168 ]
+  %236 = phi <16 x float> [ %267, %244 ], [ zeroinitializer, %168 ]
+  %237 = phi <16 x float> [ %276, %244 ], [ zeroinitializer, %168 ]
+  %238 = phi <16 x float> [ %285, %244 ], [ zeroinitializer, %168 ]
+  %239 = phi <16 x float> [ %294, %244 ], [ zeroinitializer, %168 ]
+  %240 = phi <16 x float> [ %303, %244 ], [ zeroinitializer, %168 ]
+  %241 = phi <16 x float> [ %312, %244 ], [ zeroinitializer, %168 ]
+  %242 = phi <16 x float> [ %321, %244 ], [ zeroinitializer, %168 ]
+  %243 = icmp slt i64 %234, 29
+  br i1 %243, label %244, label %323
 
-236:                                              ; preds = %233
-  br label %237
-
-237:                                              ; preds = %248, %236
-  %238 = phi i64 [ %310, %248 ], [ 0, %236 ]
-  %239 = phi float [ %260, %248 ], [ 0.000000e+00, %236 ]
-  %240 = phi float [ %267, %248 ], [ 0.000000e+00, %236 ]
-  %241 = phi float [ %274, %248 ], [ 0.000000e+00, %236 ]
-  %242 = phi float [ %281, %248 ], [ 0.000000e+00, %236 ]
-  %243 = phi float [ %288, %248 ], [ 0.000000e+00, %236 ]
-  %244 = phi float [ %295, %248 ], [ 0.000000e+00, %236 ]
-  %245 = phi float [ %302, %248 ], [ 0.000000e+00, %236 ]
-  %246 = phi float [ %309, %248 ], [ 0.000000e+00, %236 ]
-  %247 = icmp slt i64 %238, 29
-  br i1 %247, label %248, label %311
-
-248:                                              ; preds = %237
-  %249 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %250 = mul nuw nsw i64 %39, 29
-  %251 = add nuw nsw i64 %250, %238
-  %252 = getelementptr inbounds nuw float, ptr %249, i64 %251
-  %253 = load float, ptr %252, align 4
-  %254 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %255 = mul nuw nsw i64 %238, 45
-  %256 = add nuw nsw i64 %255, %234
-  %257 = getelementptr inbounds nuw float, ptr %254, i64 %256
-  %258 = load float, ptr %257, align 4
-  %259 = fmul contract float %253, %258
-  %260 = fadd reassoc contract float %239, %259
-  %261 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %262 = mul nuw nsw i64 %42, 29
-  %263 = add nuw nsw i64 %262, %238
-  %264 = getelementptr inbounds nuw float, ptr %261, i64 %263
-  %265 = load float, ptr %264, align 4
-  %266 = fmul contract float %265, %258
-  %267 = fadd reassoc contract float %240, %266
+244:                                              ; preds = %233
+  %245 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %246 = mul nuw nsw i64 %39, 29
+  %247 = add nuw nsw i64 %246, %234
+  %248 = getelementptr inbounds nuw float, ptr %245, i64 %247
+  %249 = load float, ptr %248, align 4
+  %250 = insertelement <16 x float> poison, float %249, i32 0
+  %251 = shufflevector <16 x float> %250, <16 x float> poison, <16 x i32> zeroinitializer
+  %252 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %253 = mul i64 %234, 45
+  %254 = add i64 %253, 32
+  %255 = getelementptr float, ptr %252, i64 %254
+  %256 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %255, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
+  %257 = fmul contract <16 x float> %251, %256
+  %258 = fadd reassoc contract <16 x float> %235, %257
+  %259 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %260 = mul nuw nsw i64 %42, 29
+  %261 = add nuw nsw i64 %260, %234
+  %262 = getelementptr inbounds nuw float, ptr %259, i64 %261
+  %263 = load float, ptr %262, align 4
+  %264 = insertelement <16 x float> poison, float %263, i32 0
+  %265 = shufflevector <16 x float> %264, <16 x float> poison, <16 x i32> zeroinitializer
+  %266 = fmul contract <16 x float> %265, %256
+  %267 = fadd reassoc contract <16 x float> %236, %266
   %268 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
   %269 = mul nuw nsw i64 %43, 29
-  %270 = add nuw nsw i64 %269, %238
+  %270 = add nuw nsw i64 %269, %234
   %271 = getelementptr inbounds nuw float, ptr %268, i64 %270
   %272 = load float, ptr %271, align 4
-  %273 = fmul contract float %272, %258
-  %274 = fadd reassoc contract float %241, %273
-  %275 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %276 = mul nuw nsw i64 %44, 29
-  %277 = add nuw nsw i64 %276, %238
-  %278 = getelementptr inbounds nuw float, ptr %275, i64 %277
-  %279 = load float, ptr %278, align 4
-  %280 = fmul contract float %279, %258
-  %281 = fadd reassoc contract float %242, %280
-  %282 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %283 = mul nuw nsw i64 %45, 29
-  %284 = add nuw nsw i64 %283, %238
-  %285 = getelementptr inbounds nuw float, ptr %282, i64 %284
-  %286 = load float, ptr %285, align 4
-  %287 = fmul contract float %286, %258
-  %288 = fadd reassoc contract float %243, %287
-  %289 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %290 = mul nuw nsw i64 %46, 29
-  %291 = add nuw nsw i64 %290, %238
-  %292 = getelementptr inbounds nuw float, ptr %289, i64 %291
-  %293 = load float, ptr %292, align 4
-  %294 = fmul contract float %293, %258
-  %295 = fadd reassoc contract float %244, %294
-  %296 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %297 = mul nuw nsw i64 %47, 29
-  %298 = add nuw nsw i64 %297, %238
-  %299 = getelementptr inbounds nuw float, ptr %296, i64 %298
-  %300 = load float, ptr %299, align 4
-  %301 = fmul contract float %300, %258
-  %302 = fadd reassoc contract float %245, %301
-  %303 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %304 = mul nuw nsw i64 %48, 29
-  %305 = add nuw nsw i64 %304, %238
-  %306 = getelementptr inbounds nuw float, ptr %303, i64 %305
-  %307 = load float, ptr %306, align 4
-  %308 = fmul contract float %307, %258
-  %309 = fadd reassoc contract float %246, %308
-  %310 = add i64 %238, 1
-  br label %237
-
-311:                                              ; preds = %237
-  %312 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %313 = mul nuw nsw i64 %39, 45
-  %314 = add nuw nsw i64 %313, %234
-  %315 = getelementptr inbounds nuw float, ptr %312, i64 %314
-  store float %239, ptr %315, align 4
-  %316 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %317 = mul nuw nsw i64 %42, 45
-  %318 = add nuw nsw i64 %317, %234
-  %319 = getelementptr inbounds nuw float, ptr %316, i64 %318
-  store float %240, ptr %319, align 4
-  %320 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %321 = mul nuw nsw i64 %43, 45
-  %322 = add nuw nsw i64 %321, %234
-  %323 = getelementptr inbounds nuw float, ptr %320, i64 %322
-  store float %241, ptr %323, align 4
-  %324 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %325 = mul nuw nsw i64 %44, 45
-  %326 = add nuw nsw i64 %325, %234
-  %327 = getelementptr inbounds nuw float, ptr %324, i64 %326
-  store float %242, ptr %327, align 4
-  %328 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %329 = mul nuw nsw i64 %45, 45
-  %330 = add nuw nsw i64 %329, %234
-  %331 = getelementptr inbounds nuw float, ptr %328, i64 %330
-  store float %243, ptr %331, align 4
-  %332 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %333 = mul nuw nsw i64 %46, 45
-  %334 = add nuw nsw i64 %333, %234
-  %335 = getelementptr inbounds nuw float, ptr %332, i64 %334
-  store float %244, ptr %335, align 4
-  %336 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %337 = mul nuw nsw i64 %47, 45
-  %338 = add nuw nsw i64 %337, %234
-  %339 = getelementptr inbounds nuw float, ptr %336, i64 %338
-  store float %245, ptr %339, align 4
-  %340 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %341 = mul nuw nsw i64 %48, 45
-  %342 = add nuw nsw i64 %341, %234
-  %343 = getelementptr inbounds nuw float, ptr %340, i64 %342
-  store float %246, ptr %343, align 4
-  %344 = add i64 %234, 1
+  %273 = insertelement <16 x float> poison, float %272, i32 0
+  %274 = shufflevector <16 x float> %273, <16 x float> poison, <16 x i32> zeroinitializer
+  %275 = fmul contract <16 x float> %274, %256
+  %276 = fadd reassoc contract <16 x float> %237, %275
+  %277 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %278 = mul nuw nsw i64 %44, 29
+  %279 = add nuw nsw i64 %278, %234
+  %280 = getelementptr inbounds nuw float, ptr %277, i64 %279
+  %281 = load float, ptr %280, align 4
+  %282 = insertelement <16 x float> poison, float %281, i32 0
+  %283 = shufflevector <16 x float> %282, <16 x float> poison, <16 x i32> zeroinitializer
+  %284 = fmul contract <16 x float> %283, %256
+  %285 = fadd reassoc contract <16 x float> %238, %284
+  %286 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %287 = mul nuw nsw i64 %45, 29
+  %288 = add nuw nsw i64 %287, %234
+  %289 = getelementptr inbounds nuw float, ptr %286, i64 %288
+  %290 = load float, ptr %289, align 4
+  %291 = insertelement <16 x float> poison, float %290, i32 0
+  %292 = shufflevector <16 x float> %291, <16 x float> poison, <16 x i32> zeroinitializer
+  %293 = fmul contract <16 x float> %292, %256
+  %294 = fadd reassoc contract <16 x float> %239, %293
+  %295 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %296 = mul nuw nsw i64 %46, 29
+  %297 = add nuw nsw i64 %296, %234
+  %298 = getelementptr inbounds nuw float, ptr %295, i64 %297
+  %299 = load float, ptr %298, align 4
+  %300 = insertelement <16 x float> poison, float %299, i32 0
+  %301 = shufflevector <16 x float> %300, <16 x float> poison, <16 x i32> zeroinitializer
+  %302 = fmul contract <16 x float> %301, %256
+  %303 = fadd reassoc contract <16 x float> %240, %302
+  %304 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %305 = mul nuw nsw i64 %47, 29
+  %306 = add nuw nsw i64 %305, %234
+  %307 = getelementptr inbounds nuw float, ptr %304, i64 %306
+  %308 = load float, ptr %307, align 4
+  %309 = insertelement <16 x float> poison, float %308, i32 0
+  %310 = shufflevector <16 x float> %309, <16 x float> poison, <16 x i32> zeroinitializer
+  %311 = fmul contract <16 x float> %310, %256
+  %312 = fadd reassoc contract <16 x float> %241, %311
+  %313 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %314 = mul nuw nsw i64 %48, 29
+  %315 = add nuw nsw i64 %314, %234
+  %316 = getelementptr inbounds nuw float, ptr %313, i64 %315
+  %317 = load float, ptr %316, align 4
+  %318 = insertelement <16 x float> poison, float %317, i32 0
+  %319 = shufflevector <16 x float> %318, <16 x float> poison, <16 x i32> zeroinitializer
+  %320 = fmul contract <16 x float> %319, %256
+  %321 = fadd reassoc contract <16 x float> %242, %320
+  %322 = add i64 %234, 1
   br label %233
 
-345:                                              ; preds = %233
-  %346 = add i64 %39, 8
+323:                                              ; preds = %233
+  %324 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %325 = mul i64 %39, 45
+  %326 = add i64 %325, 32
+  %327 = getelementptr float, ptr %324, i64 %326
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %235, ptr align 4 %327, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %328 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %329 = mul i64 %42, 45
+  %330 = add i64 %329, 32
+  %331 = getelementptr float, ptr %328, i64 %330
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %236, ptr align 4 %331, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %332 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %333 = mul i64 %43, 45
+  %334 = add i64 %333, 32
+  %335 = getelementptr float, ptr %332, i64 %334
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %237, ptr align 4 %335, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %336 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %337 = mul i64 %44, 45
+  %338 = add i64 %337, 32
+  %339 = getelementptr float, ptr %336, i64 %338
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %238, ptr align 4 %339, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %340 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %341 = mul i64 %45, 45
+  %342 = add i64 %341, 32
+  %343 = getelementptr float, ptr %340, i64 %342
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %239, ptr align 4 %343, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %344 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %345 = mul i64 %46, 45
+  %346 = add i64 %345, 32
+  %347 = getelementptr float, ptr %344, i64 %346
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %240, ptr align 4 %347, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %348 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %349 = mul i64 %47, 45
+  %350 = add i64 %349, 32
+  %351 = getelementptr float, ptr %348, i64 %350
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %241, ptr align 4 %351, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %352 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %353 = mul i64 %48, 45
+  %354 = add i64 %353, 32
+  %355 = getelementptr float, ptr %352, i64 %354
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %242, ptr align 4 %355, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %356 = add i64 %39, 8
   br label %38
 
-347:                                              ; preds = %38
-  br label %348
+357:                                              ; preds = %38
+  br label %358
 
-348:                                              ; preds = %417, %347
-  %349 = phi i64 [ %418, %417 ], [ %37, %347 ]
-  %350 = icmp slt i64 %349, %33
-  br i1 %350, label %351, label %419
+358:                                              ; preds = %419, %357
+  %359 = phi i64 [ %424, %419 ], [ %37, %357 ]
+  %360 = icmp slt i64 %359, %33
+  br i1 %360, label %361, label %425
 
-351:                                              ; preds = %348
-  br label %352
+361:                                              ; preds = %358
+  br label %362
 
-352:                                              ; preds = %357, %351
-  %353 = phi i64 [ %379, %357 ], [ 0, %351 ]
-  %354 = phi <16 x float> [ %371, %357 ], [ zeroinitializer, %351 ]
-  %355 = phi <16 x float> [ %378, %357 ], [ zeroinitializer, %351 ]
-  %356 = icmp slt i64 %353, 29
-  br i1 %356, label %357, label %380
+362:                                              ; preds = %367, %361
+  %363 = phi i64 [ %389, %367 ], [ 0, %361 ]
+  %364 = phi <16 x float> [ %381, %367 ], [ zeroinitializer, %361 ]
+  %365 = phi <16 x float> [ %388, %367 ], [ zeroinitializer, %361 ]
+  %366 = icmp slt i64 %363, 29
+  br i1 %366, label %367, label %390
 
-357:                                              ; preds = %352
-  %358 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %359 = mul nuw nsw i64 %349, 29
-  %360 = add nuw nsw i64 %359, %353
-  %361 = getelementptr inbounds nuw float, ptr %358, i64 %360
-  %362 = load float, ptr %361, align 4
-  %363 = insertelement <16 x float> poison, float %362, i32 0
-  %364 = shufflevector <16 x float> %363, <16 x float> poison, <16 x i32> zeroinitializer
-  %365 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %366 = mul i64 %353, 45
-  %367 = add i64 %366, 0
-  %368 = getelementptr float, ptr %365, i64 %367
-  %369 = load <16 x float>, ptr %368, align 4
-  %370 = fmul contract <16 x float> %364, %369
-  %371 = fadd reassoc contract <16 x float> %354, %370
-  %372 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %373 = mul i64 %353, 45
-  %374 = add i64 %373, 16
-  %375 = getelementptr float, ptr %372, i64 %374
-  %376 = load <16 x float>, ptr %375, align 4
-  %377 = fmul contract <16 x float> %364, %376
-  %378 = fadd reassoc contract <16 x float> %355, %377
-  %379 = add i64 %353, 1
-  br label %352
+367:                                              ; preds = %362
+  %368 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %369 = mul nuw nsw i64 %359, 29
+  %370 = add nuw nsw i64 %369, %363
+  %371 = getelementptr inbounds nuw float, ptr %368, i64 %370
+  %372 = load float, ptr %371, align 4
+  %373 = insertelement <16 x float> poison, float %372, i32 0
+  %374 = shufflevector <16 x float> %373, <16 x float> poison, <16 x i32> zeroinitializer
+  %375 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %376 = mul i64 %363, 45
+  %377 = add i64 %376, 0
+  %378 = getelementptr float, ptr %375, i64 %377
+  %379 = load <16 x float>, ptr %378, align 4
+  %380 = fmul contract <16 x float> %374, %379
+  %381 = fadd reassoc contract <16 x float> %364, %380
+  %382 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %383 = mul i64 %363, 45
+  %384 = add i64 %383, 16
+  %385 = getelementptr float, ptr %382, i64 %384
+  %386 = load <16 x float>, ptr %385, align 4
+  %387 = fmul contract <16 x float> %374, %386
+  %388 = fadd reassoc contract <16 x float> %365, %387
+  %389 = add i64 %363, 1
+  br label %362
 
-380:                                              ; preds = %352
-  %381 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %382 = mul i64 %349, 45
-  %383 = add i64 %382, 0
-  %384 = getelementptr float, ptr %381, i64 %383
-  store <16 x float> %354, ptr %384, align 4
-  %385 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %386 = mul i64 %349, 45
-  %387 = add i64 %386, 16
-  %388 = getelementptr float, ptr %385, i64 %387
-  store <16 x float> %355, ptr %388, align 4
-  br label %389
+390:                                              ; preds = %362
+  %391 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %392 = mul i64 %359, 45
+  %393 = add i64 %392, 0
+  %394 = getelementptr float, ptr %391, i64 %393
+  store <16 x float> %364, ptr %394, align 4
+  %395 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %396 = mul i64 %359, 45
+  %397 = add i64 %396, 16
+  %398 = getelementptr float, ptr %395, i64 %397
+  store <16 x float> %365, ptr %398, align 4
+  br label %399
 
-389:                                              ; preds = %411, %380
-  %390 = phi i64 [ %416, %411 ], [ 32, %380 ]
-  %391 = icmp slt i64 %390, 45
-  br i1 %391, label %392, label %417
+399:                                              ; preds = %403, %390
+  %400 = phi i64 [ %418, %403 ], [ 0, %390 ]
+  %401 = phi <16 x float> [ %417, %403 ], [ zeroinitializer, %390 ]
+  %402 = icmp slt i64 %400, 29
+  br i1 %402, label %403, label %419
 
-392:                                              ; preds = %389
-  br label %393
+403:                                              ; preds = %399
+  %404 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
+  %405 = mul nuw nsw i64 %359, 29
+  %406 = add nuw nsw i64 %405, %400
+  %407 = getelementptr inbounds nuw float, ptr %404, i64 %406
+  %408 = load float, ptr %407, align 4
+  %409 = insertelement <16 x float> poison, float %408, i32 0
+  %410 = shufflevector <16 x float> %409, <16 x float> poison, <16 x i32> zeroinitializer
+  %411 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
+  %412 = mul i64 %400, 45
+  %413 = add i64 %412, 32
+  %414 = getelementptr float, ptr %411, i64 %413
+  %415 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %414, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
+  %416 = fmul contract <16 x float> %410, %415
+  %417 = fadd reassoc contract <16 x float> %401, %416
+  %418 = add i64 %400, 1
+  br label %399
 
-393:                                              ; preds = %397, %392
-  %394 = phi i64 [ %410, %397 ], [ 0, %392 ]
-  %395 = phi float [ %409, %397 ], [ 0.000000e+00, %392 ]
-  %396 = icmp slt i64 %394, 29
-  br i1 %396, label %397, label %411
+419:                                              ; preds = %399
+  %420 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
+  %421 = mul i64 %359, 45
+  %422 = add i64 %421, 32
+  %423 = getelementptr float, ptr %420, i64 %422
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %401, ptr align 4 %423, <16 x i1> <i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 true, i1 false, i1 false, i1 false>)
+  %424 = add i64 %359, 1
+  br label %358
 
-397:                                              ; preds = %393
-  %398 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %19, 1
-  %399 = mul nuw nsw i64 %349, 29
-  %400 = add nuw nsw i64 %399, %394
-  %401 = getelementptr inbounds nuw float, ptr %398, i64 %400
-  %402 = load float, ptr %401, align 4
-  %403 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %12, 1
-  %404 = mul nuw nsw i64 %394, 45
-  %405 = add nuw nsw i64 %404, %390
-  %406 = getelementptr inbounds nuw float, ptr %403, i64 %405
-  %407 = load float, ptr %406, align 4
-  %408 = fmul contract float %402, %407
-  %409 = fadd reassoc contract float %395, %408
-  %410 = add i64 %394, 1
-  br label %393
-
-411:                                              ; preds = %393
-  %412 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %26, 1
-  %413 = mul nuw nsw i64 %349, 45
-  %414 = add nuw nsw i64 %413, %390
-  %415 = getelementptr inbounds nuw float, ptr %412, i64 %414
-  store float %395, ptr %415, align 4
-  %416 = add i64 %390, 1
-  br label %389
-
-417:                                              ; preds = %389
-  %418 = add i64 %349, 1
-  br label %348
-
-419:                                              ; preds = %348
-  %420 = add i64 %28, 1
+425:                                              ; preds = %358
+  %426 = add i64 %28, 1
   br label %27
 
-421:                                              ; preds = %27
+427:                                              ; preds = %27
   ret void
 }
 
 ; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
 declare i64 @llvm.umin.i64(i64, i64) #0
 
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(argmem: write)
+declare void @llvm.masked.store.v16f32.p0(<16 x float>, ptr captures(none), <16 x i1>) #1
+
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(argmem: read)
+declare <16 x float> @llvm.masked.load.v16f32.p0(ptr captures(none), <16 x i1>, <16 x float>) #2
+
 attributes #0 = { nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #1 = { nocallback nofree nosync nounwind willreturn memory(argmem: write) }
+attributes #2 = { nocallback nofree nosync nounwind willreturn memory(argmem: read) }
 
 !llvm.module.flags = !{!0}
 

@@ -2,7 +2,6 @@ module {
   // c = statement 0 of `matmul`
   func.func @s0(%t2: memref<37x45xf32>, %t0: memref<37x29xf32>, %t1: memref<29x45xf32>, %blo: index, %bhi: index) {
     %k13 = arith.constant 0 : index
-    %k15 = arith.constant 0x00000000 : f32
     %k0 = arith.constant 1 : index
     %k5 = arith.constant 16 : index
     %k6 = arith.constant 2 : index
@@ -16,6 +15,7 @@ module {
     %k10 = arith.constant 6 : index
     %k11 = arith.constant 7 : index
     %k3 = arith.constant 8 : index
+    %k15 = arith.constant dense<0.0> : vector<16xf32>
     %k12 = arith.constant dense<0x00000000> : vector<16xf32>
     scf.for %v1 = %blo to %bhi step %k0 {
       %v3 = arith.remui %v1, %k0 : index
@@ -35,214 +35,308 @@ module {
         %v18 = arith.divui %v17, %k4 : index
         %v19 = arith.muli %v18, %k4 : index
         %v20 = arith.addi %v5, %v19 : index
-        scf.for %v21 = %v5 to %v20 step %k4 {
-          %v23 = arith.addi %v21, %k5 : index
-          %v24 = arith.addi %v15, %k0 : index
-          %v25 = arith.addi %v15, %k0 : index
-          %v26 = arith.addi %v21, %k5 : index
-          %v27 = arith.addi %v15, %k6 : index
-          %v28 = arith.addi %v15, %k6 : index
-          %v29 = arith.addi %v21, %k5 : index
-          %v30 = arith.addi %v15, %k7 : index
-          %v31 = arith.addi %v15, %k7 : index
-          %v32 = arith.addi %v21, %k5 : index
-          %v33 = arith.addi %v15, %k8 : index
-          %v34 = arith.addi %v15, %k8 : index
-          %v35 = arith.addi %v21, %k5 : index
-          %v36 = arith.addi %v15, %k9 : index
-          %v37 = arith.addi %v15, %k9 : index
-          %v38 = arith.addi %v21, %k5 : index
-          %v39 = arith.addi %v15, %k10 : index
-          %v40 = arith.addi %v15, %k10 : index
-          %v41 = arith.addi %v21, %k5 : index
-          %v42 = arith.addi %v15, %k11 : index
-          %v43 = arith.addi %v15, %k11 : index
-          %v44 = arith.addi %v21, %k5 : index
-          %v46:16 = scf.for %v45 = %k13 to %k14 step %k0 iter_args(%v47 = %k12, %v48 = %k12, %v49 = %k12, %v50 = %k12, %v51 = %k12, %v52 = %k12, %v53 = %k12, %v54 = %k12, %v55 = %k12, %v56 = %k12, %v57 = %k12, %v58 = %k12, %v59 = %k12, %v60 = %k12, %v61 = %k12, %v62 = %k12) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>) {
-            %v63 = memref.load %t0[%v15, %v45] : memref<37x29xf32>
-            %v64 = vector.broadcast %v63 : f32 to vector<16xf32>
-            %v65 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v66 = arith.mulf %v64, %v65 fastmath<contract> : vector<16xf32>
-            %v67 = arith.addf %v47, %v66 fastmath<reassoc,contract> : vector<16xf32>
-            %v68 = memref.load %t0[%v15, %v45] : memref<37x29xf32>
-            %v69 = vector.broadcast %v68 : f32 to vector<16xf32>
-            %v70 = vector.load %t1[%v45, %v23] : memref<29x45xf32>, vector<16xf32>
-            %v71 = arith.mulf %v69, %v70 fastmath<contract> : vector<16xf32>
-            %v72 = arith.addf %v48, %v71 fastmath<reassoc,contract> : vector<16xf32>
-            %v73 = memref.load %t0[%v24, %v45] : memref<37x29xf32>
-            %v74 = vector.broadcast %v73 : f32 to vector<16xf32>
-            %v75 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v76 = arith.mulf %v74, %v75 fastmath<contract> : vector<16xf32>
-            %v77 = arith.addf %v49, %v76 fastmath<reassoc,contract> : vector<16xf32>
-            %v78 = memref.load %t0[%v25, %v45] : memref<37x29xf32>
-            %v79 = vector.broadcast %v78 : f32 to vector<16xf32>
-            %v80 = vector.load %t1[%v45, %v26] : memref<29x45xf32>, vector<16xf32>
-            %v81 = arith.mulf %v79, %v80 fastmath<contract> : vector<16xf32>
-            %v82 = arith.addf %v50, %v81 fastmath<reassoc,contract> : vector<16xf32>
-            %v83 = memref.load %t0[%v27, %v45] : memref<37x29xf32>
-            %v84 = vector.broadcast %v83 : f32 to vector<16xf32>
-            %v85 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v86 = arith.mulf %v84, %v85 fastmath<contract> : vector<16xf32>
-            %v87 = arith.addf %v51, %v86 fastmath<reassoc,contract> : vector<16xf32>
-            %v88 = memref.load %t0[%v28, %v45] : memref<37x29xf32>
-            %v89 = vector.broadcast %v88 : f32 to vector<16xf32>
-            %v90 = vector.load %t1[%v45, %v29] : memref<29x45xf32>, vector<16xf32>
-            %v91 = arith.mulf %v89, %v90 fastmath<contract> : vector<16xf32>
-            %v92 = arith.addf %v52, %v91 fastmath<reassoc,contract> : vector<16xf32>
-            %v93 = memref.load %t0[%v30, %v45] : memref<37x29xf32>
-            %v94 = vector.broadcast %v93 : f32 to vector<16xf32>
-            %v95 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v96 = arith.mulf %v94, %v95 fastmath<contract> : vector<16xf32>
-            %v97 = arith.addf %v53, %v96 fastmath<reassoc,contract> : vector<16xf32>
-            %v98 = memref.load %t0[%v31, %v45] : memref<37x29xf32>
-            %v99 = vector.broadcast %v98 : f32 to vector<16xf32>
-            %v100 = vector.load %t1[%v45, %v32] : memref<29x45xf32>, vector<16xf32>
-            %v101 = arith.mulf %v99, %v100 fastmath<contract> : vector<16xf32>
-            %v102 = arith.addf %v54, %v101 fastmath<reassoc,contract> : vector<16xf32>
-            %v103 = memref.load %t0[%v33, %v45] : memref<37x29xf32>
-            %v104 = vector.broadcast %v103 : f32 to vector<16xf32>
-            %v105 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v106 = arith.mulf %v104, %v105 fastmath<contract> : vector<16xf32>
-            %v107 = arith.addf %v55, %v106 fastmath<reassoc,contract> : vector<16xf32>
-            %v108 = memref.load %t0[%v34, %v45] : memref<37x29xf32>
-            %v109 = vector.broadcast %v108 : f32 to vector<16xf32>
-            %v110 = vector.load %t1[%v45, %v35] : memref<29x45xf32>, vector<16xf32>
-            %v111 = arith.mulf %v109, %v110 fastmath<contract> : vector<16xf32>
-            %v112 = arith.addf %v56, %v111 fastmath<reassoc,contract> : vector<16xf32>
-            %v113 = memref.load %t0[%v36, %v45] : memref<37x29xf32>
-            %v114 = vector.broadcast %v113 : f32 to vector<16xf32>
-            %v115 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v116 = arith.mulf %v114, %v115 fastmath<contract> : vector<16xf32>
-            %v117 = arith.addf %v57, %v116 fastmath<reassoc,contract> : vector<16xf32>
-            %v118 = memref.load %t0[%v37, %v45] : memref<37x29xf32>
-            %v119 = vector.broadcast %v118 : f32 to vector<16xf32>
-            %v120 = vector.load %t1[%v45, %v38] : memref<29x45xf32>, vector<16xf32>
-            %v121 = arith.mulf %v119, %v120 fastmath<contract> : vector<16xf32>
-            %v122 = arith.addf %v58, %v121 fastmath<reassoc,contract> : vector<16xf32>
-            %v123 = memref.load %t0[%v39, %v45] : memref<37x29xf32>
-            %v124 = vector.broadcast %v123 : f32 to vector<16xf32>
-            %v125 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v126 = arith.mulf %v124, %v125 fastmath<contract> : vector<16xf32>
-            %v127 = arith.addf %v59, %v126 fastmath<reassoc,contract> : vector<16xf32>
-            %v128 = memref.load %t0[%v40, %v45] : memref<37x29xf32>
-            %v129 = vector.broadcast %v128 : f32 to vector<16xf32>
-            %v130 = vector.load %t1[%v45, %v41] : memref<29x45xf32>, vector<16xf32>
-            %v131 = arith.mulf %v129, %v130 fastmath<contract> : vector<16xf32>
-            %v132 = arith.addf %v60, %v131 fastmath<reassoc,contract> : vector<16xf32>
-            %v133 = memref.load %t0[%v42, %v45] : memref<37x29xf32>
-            %v134 = vector.broadcast %v133 : f32 to vector<16xf32>
-            %v135 = vector.load %t1[%v45, %v21] : memref<29x45xf32>, vector<16xf32>
-            %v136 = arith.mulf %v134, %v135 fastmath<contract> : vector<16xf32>
-            %v137 = arith.addf %v61, %v136 fastmath<reassoc,contract> : vector<16xf32>
-            %v138 = memref.load %t0[%v43, %v45] : memref<37x29xf32>
-            %v139 = vector.broadcast %v138 : f32 to vector<16xf32>
-            %v140 = vector.load %t1[%v45, %v44] : memref<29x45xf32>, vector<16xf32>
-            %v141 = arith.mulf %v139, %v140 fastmath<contract> : vector<16xf32>
-            %v142 = arith.addf %v62, %v141 fastmath<reassoc,contract> : vector<16xf32>
-            scf.yield %v67, %v72, %v77, %v82, %v87, %v92, %v97, %v102, %v107, %v112, %v117, %v122, %v127, %v132, %v137, %v142 : vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>
+        %v21 = arith.subi %v7, %v20 : index
+        %v22 = arith.divui %v21, %k5 : index
+        %v23 = arith.muli %v22, %k5 : index
+        %v24 = arith.addi %v20, %v23 : index
+        scf.for %v25 = %v5 to %v20 step %k4 {
+          %v27 = arith.addi %v25, %k5 : index
+          %v28 = arith.addi %v15, %k0 : index
+          %v29 = arith.addi %v15, %k0 : index
+          %v30 = arith.addi %v25, %k5 : index
+          %v31 = arith.addi %v15, %k6 : index
+          %v32 = arith.addi %v15, %k6 : index
+          %v33 = arith.addi %v25, %k5 : index
+          %v34 = arith.addi %v15, %k7 : index
+          %v35 = arith.addi %v15, %k7 : index
+          %v36 = arith.addi %v25, %k5 : index
+          %v37 = arith.addi %v15, %k8 : index
+          %v38 = arith.addi %v15, %k8 : index
+          %v39 = arith.addi %v25, %k5 : index
+          %v40 = arith.addi %v15, %k9 : index
+          %v41 = arith.addi %v15, %k9 : index
+          %v42 = arith.addi %v25, %k5 : index
+          %v43 = arith.addi %v15, %k10 : index
+          %v44 = arith.addi %v15, %k10 : index
+          %v45 = arith.addi %v25, %k5 : index
+          %v46 = arith.addi %v15, %k11 : index
+          %v47 = arith.addi %v15, %k11 : index
+          %v48 = arith.addi %v25, %k5 : index
+          %v50:16 = scf.for %v49 = %k13 to %k14 step %k0 iter_args(%v51 = %k12, %v52 = %k12, %v53 = %k12, %v54 = %k12, %v55 = %k12, %v56 = %k12, %v57 = %k12, %v58 = %k12, %v59 = %k12, %v60 = %k12, %v61 = %k12, %v62 = %k12, %v63 = %k12, %v64 = %k12, %v65 = %k12, %v66 = %k12) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>) {
+            %v67 = memref.load %t0[%v15, %v49] : memref<37x29xf32>
+            %v68 = vector.broadcast %v67 : f32 to vector<16xf32>
+            %v69 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v70 = arith.mulf %v68, %v69 fastmath<contract> : vector<16xf32>
+            %v71 = arith.addf %v51, %v70 fastmath<reassoc,contract> : vector<16xf32>
+            %v72 = memref.load %t0[%v15, %v49] : memref<37x29xf32>
+            %v73 = vector.broadcast %v72 : f32 to vector<16xf32>
+            %v74 = vector.load %t1[%v49, %v27] : memref<29x45xf32>, vector<16xf32>
+            %v75 = arith.mulf %v73, %v74 fastmath<contract> : vector<16xf32>
+            %v76 = arith.addf %v52, %v75 fastmath<reassoc,contract> : vector<16xf32>
+            %v77 = memref.load %t0[%v28, %v49] : memref<37x29xf32>
+            %v78 = vector.broadcast %v77 : f32 to vector<16xf32>
+            %v79 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v80 = arith.mulf %v78, %v79 fastmath<contract> : vector<16xf32>
+            %v81 = arith.addf %v53, %v80 fastmath<reassoc,contract> : vector<16xf32>
+            %v82 = memref.load %t0[%v29, %v49] : memref<37x29xf32>
+            %v83 = vector.broadcast %v82 : f32 to vector<16xf32>
+            %v84 = vector.load %t1[%v49, %v30] : memref<29x45xf32>, vector<16xf32>
+            %v85 = arith.mulf %v83, %v84 fastmath<contract> : vector<16xf32>
+            %v86 = arith.addf %v54, %v85 fastmath<reassoc,contract> : vector<16xf32>
+            %v87 = memref.load %t0[%v31, %v49] : memref<37x29xf32>
+            %v88 = vector.broadcast %v87 : f32 to vector<16xf32>
+            %v89 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v90 = arith.mulf %v88, %v89 fastmath<contract> : vector<16xf32>
+            %v91 = arith.addf %v55, %v90 fastmath<reassoc,contract> : vector<16xf32>
+            %v92 = memref.load %t0[%v32, %v49] : memref<37x29xf32>
+            %v93 = vector.broadcast %v92 : f32 to vector<16xf32>
+            %v94 = vector.load %t1[%v49, %v33] : memref<29x45xf32>, vector<16xf32>
+            %v95 = arith.mulf %v93, %v94 fastmath<contract> : vector<16xf32>
+            %v96 = arith.addf %v56, %v95 fastmath<reassoc,contract> : vector<16xf32>
+            %v97 = memref.load %t0[%v34, %v49] : memref<37x29xf32>
+            %v98 = vector.broadcast %v97 : f32 to vector<16xf32>
+            %v99 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v100 = arith.mulf %v98, %v99 fastmath<contract> : vector<16xf32>
+            %v101 = arith.addf %v57, %v100 fastmath<reassoc,contract> : vector<16xf32>
+            %v102 = memref.load %t0[%v35, %v49] : memref<37x29xf32>
+            %v103 = vector.broadcast %v102 : f32 to vector<16xf32>
+            %v104 = vector.load %t1[%v49, %v36] : memref<29x45xf32>, vector<16xf32>
+            %v105 = arith.mulf %v103, %v104 fastmath<contract> : vector<16xf32>
+            %v106 = arith.addf %v58, %v105 fastmath<reassoc,contract> : vector<16xf32>
+            %v107 = memref.load %t0[%v37, %v49] : memref<37x29xf32>
+            %v108 = vector.broadcast %v107 : f32 to vector<16xf32>
+            %v109 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v110 = arith.mulf %v108, %v109 fastmath<contract> : vector<16xf32>
+            %v111 = arith.addf %v59, %v110 fastmath<reassoc,contract> : vector<16xf32>
+            %v112 = memref.load %t0[%v38, %v49] : memref<37x29xf32>
+            %v113 = vector.broadcast %v112 : f32 to vector<16xf32>
+            %v114 = vector.load %t1[%v49, %v39] : memref<29x45xf32>, vector<16xf32>
+            %v115 = arith.mulf %v113, %v114 fastmath<contract> : vector<16xf32>
+            %v116 = arith.addf %v60, %v115 fastmath<reassoc,contract> : vector<16xf32>
+            %v117 = memref.load %t0[%v40, %v49] : memref<37x29xf32>
+            %v118 = vector.broadcast %v117 : f32 to vector<16xf32>
+            %v119 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v120 = arith.mulf %v118, %v119 fastmath<contract> : vector<16xf32>
+            %v121 = arith.addf %v61, %v120 fastmath<reassoc,contract> : vector<16xf32>
+            %v122 = memref.load %t0[%v41, %v49] : memref<37x29xf32>
+            %v123 = vector.broadcast %v122 : f32 to vector<16xf32>
+            %v124 = vector.load %t1[%v49, %v42] : memref<29x45xf32>, vector<16xf32>
+            %v125 = arith.mulf %v123, %v124 fastmath<contract> : vector<16xf32>
+            %v126 = arith.addf %v62, %v125 fastmath<reassoc,contract> : vector<16xf32>
+            %v127 = memref.load %t0[%v43, %v49] : memref<37x29xf32>
+            %v128 = vector.broadcast %v127 : f32 to vector<16xf32>
+            %v129 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v130 = arith.mulf %v128, %v129 fastmath<contract> : vector<16xf32>
+            %v131 = arith.addf %v63, %v130 fastmath<reassoc,contract> : vector<16xf32>
+            %v132 = memref.load %t0[%v44, %v49] : memref<37x29xf32>
+            %v133 = vector.broadcast %v132 : f32 to vector<16xf32>
+            %v134 = vector.load %t1[%v49, %v45] : memref<29x45xf32>, vector<16xf32>
+            %v135 = arith.mulf %v133, %v134 fastmath<contract> : vector<16xf32>
+            %v136 = arith.addf %v64, %v135 fastmath<reassoc,contract> : vector<16xf32>
+            %v137 = memref.load %t0[%v46, %v49] : memref<37x29xf32>
+            %v138 = vector.broadcast %v137 : f32 to vector<16xf32>
+            %v139 = vector.load %t1[%v49, %v25] : memref<29x45xf32>, vector<16xf32>
+            %v140 = arith.mulf %v138, %v139 fastmath<contract> : vector<16xf32>
+            %v141 = arith.addf %v65, %v140 fastmath<reassoc,contract> : vector<16xf32>
+            %v142 = memref.load %t0[%v47, %v49] : memref<37x29xf32>
+            %v143 = vector.broadcast %v142 : f32 to vector<16xf32>
+            %v144 = vector.load %t1[%v49, %v48] : memref<29x45xf32>, vector<16xf32>
+            %v145 = arith.mulf %v143, %v144 fastmath<contract> : vector<16xf32>
+            %v146 = arith.addf %v66, %v145 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v71, %v76, %v81, %v86, %v91, %v96, %v101, %v106, %v111, %v116, %v121, %v126, %v131, %v136, %v141, %v146 : vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>
           }
-          vector.store %v46#0, %t2[%v15, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#1, %t2[%v15, %v23] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#2, %t2[%v24, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#3, %t2[%v25, %v26] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#4, %t2[%v27, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#5, %t2[%v28, %v29] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#6, %t2[%v30, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#7, %t2[%v31, %v32] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#8, %t2[%v33, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#9, %t2[%v34, %v35] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#10, %t2[%v36, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#11, %t2[%v37, %v38] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#12, %t2[%v39, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#13, %t2[%v40, %v41] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#14, %t2[%v42, %v21] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v46#15, %t2[%v43, %v44] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#0, %t2[%v15, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#1, %t2[%v15, %v27] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#2, %t2[%v28, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#3, %t2[%v29, %v30] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#4, %t2[%v31, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#5, %t2[%v32, %v33] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#6, %t2[%v34, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#7, %t2[%v35, %v36] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#8, %t2[%v37, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#9, %t2[%v38, %v39] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#10, %t2[%v40, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#11, %t2[%v41, %v42] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#12, %t2[%v43, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#13, %t2[%v44, %v45] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#14, %t2[%v46, %v25] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v50#15, %t2[%v47, %v48] : memref<37x45xf32>, vector<16xf32>
         }
-        scf.for %v143 = %v20 to %v7 step %k0 {
-          %v145 = arith.addi %v15, %k0 : index
-          %v146 = arith.addi %v15, %k6 : index
-          %v147 = arith.addi %v15, %k7 : index
-          %v148 = arith.addi %v15, %k8 : index
-          %v149 = arith.addi %v15, %k9 : index
-          %v150 = arith.addi %v15, %k10 : index
-          %v151 = arith.addi %v15, %k11 : index
-          %v153:8 = scf.for %v152 = %k13 to %k14 step %k0 iter_args(%v154 = %k15, %v155 = %k15, %v156 = %k15, %v157 = %k15, %v158 = %k15, %v159 = %k15, %v160 = %k15, %v161 = %k15) -> (f32, f32, f32, f32, f32, f32, f32, f32) {
-            %v162 = memref.load %t0[%v15, %v152] : memref<37x29xf32>
-            %v163 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v164 = arith.mulf %v162, %v163 fastmath<contract> : f32
-            %v165 = arith.addf %v154, %v164 fastmath<reassoc,contract> : f32
-            %v166 = memref.load %t0[%v145, %v152] : memref<37x29xf32>
-            %v167 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v168 = arith.mulf %v166, %v167 fastmath<contract> : f32
-            %v169 = arith.addf %v155, %v168 fastmath<reassoc,contract> : f32
-            %v170 = memref.load %t0[%v146, %v152] : memref<37x29xf32>
-            %v171 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v172 = arith.mulf %v170, %v171 fastmath<contract> : f32
-            %v173 = arith.addf %v156, %v172 fastmath<reassoc,contract> : f32
-            %v174 = memref.load %t0[%v147, %v152] : memref<37x29xf32>
-            %v175 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v176 = arith.mulf %v174, %v175 fastmath<contract> : f32
-            %v177 = arith.addf %v157, %v176 fastmath<reassoc,contract> : f32
-            %v178 = memref.load %t0[%v148, %v152] : memref<37x29xf32>
-            %v179 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v180 = arith.mulf %v178, %v179 fastmath<contract> : f32
-            %v181 = arith.addf %v158, %v180 fastmath<reassoc,contract> : f32
-            %v182 = memref.load %t0[%v149, %v152] : memref<37x29xf32>
-            %v183 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v184 = arith.mulf %v182, %v183 fastmath<contract> : f32
-            %v185 = arith.addf %v159, %v184 fastmath<reassoc,contract> : f32
-            %v186 = memref.load %t0[%v150, %v152] : memref<37x29xf32>
-            %v187 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v188 = arith.mulf %v186, %v187 fastmath<contract> : f32
-            %v189 = arith.addf %v160, %v188 fastmath<reassoc,contract> : f32
-            %v190 = memref.load %t0[%v151, %v152] : memref<37x29xf32>
-            %v191 = memref.load %t1[%v152, %v143] : memref<29x45xf32>
-            %v192 = arith.mulf %v190, %v191 fastmath<contract> : f32
-            %v193 = arith.addf %v161, %v192 fastmath<reassoc,contract> : f32
-            scf.yield %v165, %v169, %v173, %v177, %v181, %v185, %v189, %v193 : f32, f32, f32, f32, f32, f32, f32, f32
+        scf.for %v147 = %v20 to %v24 step %k5 {
+          %v149 = arith.addi %v15, %k0 : index
+          %v150 = arith.addi %v15, %k6 : index
+          %v151 = arith.addi %v15, %k7 : index
+          %v152 = arith.addi %v15, %k8 : index
+          %v153 = arith.addi %v15, %k9 : index
+          %v154 = arith.addi %v15, %k10 : index
+          %v155 = arith.addi %v15, %k11 : index
+          %v157:8 = scf.for %v156 = %k13 to %k14 step %k0 iter_args(%v158 = %k12, %v159 = %k12, %v160 = %k12, %v161 = %k12, %v162 = %k12, %v163 = %k12, %v164 = %k12, %v165 = %k12) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>) {
+            %v166 = memref.load %t0[%v15, %v156] : memref<37x29xf32>
+            %v167 = vector.broadcast %v166 : f32 to vector<16xf32>
+            %v168 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v169 = arith.mulf %v167, %v168 fastmath<contract> : vector<16xf32>
+            %v170 = arith.addf %v158, %v169 fastmath<reassoc,contract> : vector<16xf32>
+            %v171 = memref.load %t0[%v149, %v156] : memref<37x29xf32>
+            %v172 = vector.broadcast %v171 : f32 to vector<16xf32>
+            %v173 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v174 = arith.mulf %v172, %v173 fastmath<contract> : vector<16xf32>
+            %v175 = arith.addf %v159, %v174 fastmath<reassoc,contract> : vector<16xf32>
+            %v176 = memref.load %t0[%v150, %v156] : memref<37x29xf32>
+            %v177 = vector.broadcast %v176 : f32 to vector<16xf32>
+            %v178 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v179 = arith.mulf %v177, %v178 fastmath<contract> : vector<16xf32>
+            %v180 = arith.addf %v160, %v179 fastmath<reassoc,contract> : vector<16xf32>
+            %v181 = memref.load %t0[%v151, %v156] : memref<37x29xf32>
+            %v182 = vector.broadcast %v181 : f32 to vector<16xf32>
+            %v183 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v184 = arith.mulf %v182, %v183 fastmath<contract> : vector<16xf32>
+            %v185 = arith.addf %v161, %v184 fastmath<reassoc,contract> : vector<16xf32>
+            %v186 = memref.load %t0[%v152, %v156] : memref<37x29xf32>
+            %v187 = vector.broadcast %v186 : f32 to vector<16xf32>
+            %v188 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v189 = arith.mulf %v187, %v188 fastmath<contract> : vector<16xf32>
+            %v190 = arith.addf %v162, %v189 fastmath<reassoc,contract> : vector<16xf32>
+            %v191 = memref.load %t0[%v153, %v156] : memref<37x29xf32>
+            %v192 = vector.broadcast %v191 : f32 to vector<16xf32>
+            %v193 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v194 = arith.mulf %v192, %v193 fastmath<contract> : vector<16xf32>
+            %v195 = arith.addf %v163, %v194 fastmath<reassoc,contract> : vector<16xf32>
+            %v196 = memref.load %t0[%v154, %v156] : memref<37x29xf32>
+            %v197 = vector.broadcast %v196 : f32 to vector<16xf32>
+            %v198 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v199 = arith.mulf %v197, %v198 fastmath<contract> : vector<16xf32>
+            %v200 = arith.addf %v164, %v199 fastmath<reassoc,contract> : vector<16xf32>
+            %v201 = memref.load %t0[%v155, %v156] : memref<37x29xf32>
+            %v202 = vector.broadcast %v201 : f32 to vector<16xf32>
+            %v203 = vector.load %t1[%v156, %v147] : memref<29x45xf32>, vector<16xf32>
+            %v204 = arith.mulf %v202, %v203 fastmath<contract> : vector<16xf32>
+            %v205 = arith.addf %v165, %v204 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v170, %v175, %v180, %v185, %v190, %v195, %v200, %v205 : vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>
           }
-          memref.store %v153#0, %t2[%v15, %v143] : memref<37x45xf32>
-          memref.store %v153#1, %t2[%v145, %v143] : memref<37x45xf32>
-          memref.store %v153#2, %t2[%v146, %v143] : memref<37x45xf32>
-          memref.store %v153#3, %t2[%v147, %v143] : memref<37x45xf32>
-          memref.store %v153#4, %t2[%v148, %v143] : memref<37x45xf32>
-          memref.store %v153#5, %t2[%v149, %v143] : memref<37x45xf32>
-          memref.store %v153#6, %t2[%v150, %v143] : memref<37x45xf32>
-          memref.store %v153#7, %t2[%v151, %v143] : memref<37x45xf32>
+          vector.store %v157#0, %t2[%v15, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#1, %t2[%v149, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#2, %t2[%v150, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#3, %t2[%v151, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#4, %t2[%v152, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#5, %t2[%v153, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#6, %t2[%v154, %v147] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v157#7, %t2[%v155, %v147] : memref<37x45xf32>, vector<16xf32>
+        }
+        %v206 = arith.subi %v7, %v24 : index
+        %v207 = arith.cmpi ugt, %v206, %k13 : index
+        scf.if %v207 {
+          %v208 = vector.create_mask %v206 : vector<16xi1>
+          %v209 = arith.addi %v15, %k0 : index
+          %v210 = arith.addi %v15, %k6 : index
+          %v211 = arith.addi %v15, %k7 : index
+          %v212 = arith.addi %v15, %k8 : index
+          %v213 = arith.addi %v15, %k9 : index
+          %v214 = arith.addi %v15, %k10 : index
+          %v215 = arith.addi %v15, %k11 : index
+          %v217:8 = scf.for %v216 = %k13 to %k14 step %k0 iter_args(%v218 = %k12, %v219 = %k12, %v220 = %k12, %v221 = %k12, %v222 = %k12, %v223 = %k12, %v224 = %k12, %v225 = %k12) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>) {
+            %v226 = memref.load %t0[%v15, %v216] : memref<37x29xf32>
+            %v227 = vector.broadcast %v226 : f32 to vector<16xf32>
+            %v228 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v229 = arith.mulf %v227, %v228 fastmath<contract> : vector<16xf32>
+            %v230 = arith.addf %v218, %v229 fastmath<reassoc,contract> : vector<16xf32>
+            %v231 = memref.load %t0[%v209, %v216] : memref<37x29xf32>
+            %v232 = vector.broadcast %v231 : f32 to vector<16xf32>
+            %v233 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v234 = arith.mulf %v232, %v233 fastmath<contract> : vector<16xf32>
+            %v235 = arith.addf %v219, %v234 fastmath<reassoc,contract> : vector<16xf32>
+            %v236 = memref.load %t0[%v210, %v216] : memref<37x29xf32>
+            %v237 = vector.broadcast %v236 : f32 to vector<16xf32>
+            %v238 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v239 = arith.mulf %v237, %v238 fastmath<contract> : vector<16xf32>
+            %v240 = arith.addf %v220, %v239 fastmath<reassoc,contract> : vector<16xf32>
+            %v241 = memref.load %t0[%v211, %v216] : memref<37x29xf32>
+            %v242 = vector.broadcast %v241 : f32 to vector<16xf32>
+            %v243 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v244 = arith.mulf %v242, %v243 fastmath<contract> : vector<16xf32>
+            %v245 = arith.addf %v221, %v244 fastmath<reassoc,contract> : vector<16xf32>
+            %v246 = memref.load %t0[%v212, %v216] : memref<37x29xf32>
+            %v247 = vector.broadcast %v246 : f32 to vector<16xf32>
+            %v248 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v249 = arith.mulf %v247, %v248 fastmath<contract> : vector<16xf32>
+            %v250 = arith.addf %v222, %v249 fastmath<reassoc,contract> : vector<16xf32>
+            %v251 = memref.load %t0[%v213, %v216] : memref<37x29xf32>
+            %v252 = vector.broadcast %v251 : f32 to vector<16xf32>
+            %v253 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v254 = arith.mulf %v252, %v253 fastmath<contract> : vector<16xf32>
+            %v255 = arith.addf %v223, %v254 fastmath<reassoc,contract> : vector<16xf32>
+            %v256 = memref.load %t0[%v214, %v216] : memref<37x29xf32>
+            %v257 = vector.broadcast %v256 : f32 to vector<16xf32>
+            %v258 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v259 = arith.mulf %v257, %v258 fastmath<contract> : vector<16xf32>
+            %v260 = arith.addf %v224, %v259 fastmath<reassoc,contract> : vector<16xf32>
+            %v261 = memref.load %t0[%v215, %v216] : memref<37x29xf32>
+            %v262 = vector.broadcast %v261 : f32 to vector<16xf32>
+            %v263 = vector.maskedload %t1[%v216, %v24], %v208, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v264 = arith.mulf %v262, %v263 fastmath<contract> : vector<16xf32>
+            %v265 = arith.addf %v225, %v264 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v230, %v235, %v240, %v245, %v250, %v255, %v260, %v265 : vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>
+          }
+          vector.maskedstore %t2[%v15, %v24], %v208, %v217#0 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v209, %v24], %v208, %v217#1 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v210, %v24], %v208, %v217#2 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v211, %v24], %v208, %v217#3 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v212, %v24], %v208, %v217#4 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v213, %v24], %v208, %v217#5 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v214, %v24], %v208, %v217#6 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
+          vector.maskedstore %t2[%v215, %v24], %v208, %v217#7 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
         }
       }
-      scf.for %v194 = %v14 to %v10 step %k0 {
-        %v196 = arith.subi %v7, %v5 : index
-        %v197 = arith.divui %v196, %k4 : index
-        %v198 = arith.muli %v197, %k4 : index
-        %v199 = arith.addi %v5, %v198 : index
-        scf.for %v200 = %v5 to %v199 step %k4 {
-          %v202 = arith.addi %v200, %k5 : index
-          %v204:2 = scf.for %v203 = %k13 to %k14 step %k0 iter_args(%v205 = %k12, %v206 = %k12) -> (vector<16xf32>, vector<16xf32>) {
-            %v207 = memref.load %t0[%v194, %v203] : memref<37x29xf32>
-            %v208 = vector.broadcast %v207 : f32 to vector<16xf32>
-            %v209 = vector.load %t1[%v203, %v200] : memref<29x45xf32>, vector<16xf32>
-            %v210 = arith.mulf %v208, %v209 fastmath<contract> : vector<16xf32>
-            %v211 = arith.addf %v205, %v210 fastmath<reassoc,contract> : vector<16xf32>
-            %v212 = memref.load %t0[%v194, %v203] : memref<37x29xf32>
-            %v213 = vector.broadcast %v212 : f32 to vector<16xf32>
-            %v214 = vector.load %t1[%v203, %v202] : memref<29x45xf32>, vector<16xf32>
-            %v215 = arith.mulf %v213, %v214 fastmath<contract> : vector<16xf32>
-            %v216 = arith.addf %v206, %v215 fastmath<reassoc,contract> : vector<16xf32>
-            scf.yield %v211, %v216 : vector<16xf32>, vector<16xf32>
+      scf.for %v266 = %v14 to %v10 step %k0 {
+        %v268 = arith.subi %v7, %v5 : index
+        %v269 = arith.divui %v268, %k4 : index
+        %v270 = arith.muli %v269, %k4 : index
+        %v271 = arith.addi %v5, %v270 : index
+        %v272 = arith.subi %v7, %v271 : index
+        %v273 = arith.divui %v272, %k5 : index
+        %v274 = arith.muli %v273, %k5 : index
+        %v275 = arith.addi %v271, %v274 : index
+        scf.for %v276 = %v5 to %v271 step %k4 {
+          %v278 = arith.addi %v276, %k5 : index
+          %v280:2 = scf.for %v279 = %k13 to %k14 step %k0 iter_args(%v281 = %k12, %v282 = %k12) -> (vector<16xf32>, vector<16xf32>) {
+            %v283 = memref.load %t0[%v266, %v279] : memref<37x29xf32>
+            %v284 = vector.broadcast %v283 : f32 to vector<16xf32>
+            %v285 = vector.load %t1[%v279, %v276] : memref<29x45xf32>, vector<16xf32>
+            %v286 = arith.mulf %v284, %v285 fastmath<contract> : vector<16xf32>
+            %v287 = arith.addf %v281, %v286 fastmath<reassoc,contract> : vector<16xf32>
+            %v288 = memref.load %t0[%v266, %v279] : memref<37x29xf32>
+            %v289 = vector.broadcast %v288 : f32 to vector<16xf32>
+            %v290 = vector.load %t1[%v279, %v278] : memref<29x45xf32>, vector<16xf32>
+            %v291 = arith.mulf %v289, %v290 fastmath<contract> : vector<16xf32>
+            %v292 = arith.addf %v282, %v291 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v287, %v292 : vector<16xf32>, vector<16xf32>
           }
-          vector.store %v204#0, %t2[%v194, %v200] : memref<37x45xf32>, vector<16xf32>
-          vector.store %v204#1, %t2[%v194, %v202] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v280#0, %t2[%v266, %v276] : memref<37x45xf32>, vector<16xf32>
+          vector.store %v280#1, %t2[%v266, %v278] : memref<37x45xf32>, vector<16xf32>
         }
-        scf.for %v217 = %v199 to %v7 step %k0 {
-          %v220:1 = scf.for %v219 = %k13 to %k14 step %k0 iter_args(%v221 = %k15) -> (f32) {
-            %v222 = memref.load %t0[%v194, %v219] : memref<37x29xf32>
-            %v223 = memref.load %t1[%v219, %v217] : memref<29x45xf32>
-            %v224 = arith.mulf %v222, %v223 fastmath<contract> : f32
-            %v225 = arith.addf %v221, %v224 fastmath<reassoc,contract> : f32
-            scf.yield %v225 : f32
+        scf.for %v293 = %v271 to %v275 step %k5 {
+          %v296:1 = scf.for %v295 = %k13 to %k14 step %k0 iter_args(%v297 = %k12) -> (vector<16xf32>) {
+            %v298 = memref.load %t0[%v266, %v295] : memref<37x29xf32>
+            %v299 = vector.broadcast %v298 : f32 to vector<16xf32>
+            %v300 = vector.load %t1[%v295, %v293] : memref<29x45xf32>, vector<16xf32>
+            %v301 = arith.mulf %v299, %v300 fastmath<contract> : vector<16xf32>
+            %v302 = arith.addf %v297, %v301 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v302 : vector<16xf32>
           }
-          memref.store %v220#0, %t2[%v194, %v217] : memref<37x45xf32>
+          vector.store %v296#0, %t2[%v266, %v293] : memref<37x45xf32>, vector<16xf32>
+        }
+        %v303 = arith.subi %v7, %v275 : index
+        %v304 = arith.cmpi ugt, %v303, %k13 : index
+        scf.if %v304 {
+          %v305 = vector.create_mask %v303 : vector<16xi1>
+          %v307:1 = scf.for %v306 = %k13 to %k14 step %k0 iter_args(%v308 = %k12) -> (vector<16xf32>) {
+            %v309 = memref.load %t0[%v266, %v306] : memref<37x29xf32>
+            %v310 = vector.broadcast %v309 : f32 to vector<16xf32>
+            %v311 = vector.maskedload %t1[%v306, %v275], %v305, %k15 : memref<29x45xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+            %v312 = arith.mulf %v310, %v311 fastmath<contract> : vector<16xf32>
+            %v313 = arith.addf %v308, %v312 fastmath<reassoc,contract> : vector<16xf32>
+            scf.yield %v313 : vector<16xf32>
+          }
+          vector.maskedstore %t2[%v266, %v275], %v305, %v307#0 : memref<37x45xf32>, vector<16xi1>, vector<16xf32>
         }
       }
     }

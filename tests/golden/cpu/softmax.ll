@@ -195,10 +195,10 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %125, %5
-  %26 = phi i64 [ %126, %125 ], [ %3, %5 ]
+25:                                               ; preds = %127, %5
+  %26 = phi i64 [ %128, %127 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %127
+  br i1 %27, label %28, label %129
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -207,9 +207,9 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   br label %32
 
 32:                                               ; preds = %83, %28
-  %33 = phi i64 [ %124, %83 ], [ %29, %28 ]
+  %33 = phi i64 [ %126, %83 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %125
+  br i1 %34, label %35, label %127
 
 35:                                               ; preds = %32
   br label %36
@@ -268,54 +268,56 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
 
 83:                                               ; preds = %36
   %84 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %85 = mul nuw nsw i64 %33, 33
-  %86 = add nuw nsw i64 %85, 32
-  %87 = getelementptr inbounds nuw float, ptr %84, i64 %86
-  %88 = load float, ptr %87, align 4
+  %85 = mul i64 %33, 33
+  %86 = add i64 %85, 32
+  %87 = getelementptr float, ptr %84, i64 %86
+  %88 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %87, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
   %89 = sub i64 %33, %29
   %90 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
   %91 = getelementptr inbounds nuw float, ptr %90, i64 %89
   %92 = load float, ptr %91, align 4
-  %93 = fsub float %88, %92
-  %94 = call float @llvm.minimum.f32(float %93, float 0x40562E4300000000)
-  %95 = call float @llvm.maximum.f32(float %94, float 0xC055D58A00000000)
-  %96 = call float @llvm.fma.f32(float %95, float 0x3FF7154760000000, float 5.000000e-01)
-  %97 = call float @llvm.floor.f32(float %96)
-  %98 = call float @llvm.fma.f32(float %97, float 0xBFE6300000000000, float %95)
-  %99 = call float @llvm.fma.f32(float %97, float 0x3F2BD01060000000, float %98)
-  %100 = call float @llvm.fma.f32(float 0x3F2A0D2CE0000000, float %99, float 0x3F56E879C0000000)
-  %101 = call float @llvm.fma.f32(float %100, float %99, float 0x3F81112100000000)
-  %102 = call float @llvm.fma.f32(float %101, float %99, float 0x3FA5553820000000)
-  %103 = call float @llvm.fma.f32(float %102, float %99, float 0x3FC5555540000000)
-  %104 = call float @llvm.fma.f32(float %103, float %99, float 5.000000e-01)
-  %105 = fmul float %99, %99
-  %106 = call float @llvm.fma.f32(float %104, float %105, float %99)
-  %107 = fadd float %106, 1.000000e+00
-  %108 = fptosi float %97 to i32
-  %109 = add i32 %108, 126
-  %110 = shl i32 %109, 23
-  %111 = bitcast i32 %110 to float
-  %112 = fmul float %107, %111
-  %113 = fmul float %112, 2.000000e+00
-  %114 = fcmp olt float %93, 0xC055D58A00000000
-  %115 = select i1 %114, float 0.000000e+00, float %113
-  %116 = fcmp ogt float %93, 0x40562E4300000000
-  %117 = select i1 %116, float 0x7FF0000000000000, float %115
-  %118 = fcmp uno float %93, %93
-  %119 = select i1 %118, float %93, float %117
-  %120 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %121 = mul nuw nsw i64 %89, 33
-  %122 = add nuw nsw i64 %121, 32
-  %123 = getelementptr inbounds nuw float, ptr %120, i64 %122
-  store float %119, ptr %123, align 4
-  %124 = add i64 %33, 1
+  %93 = insertelement <16 x float> poison, float %92, i32 0
+  %94 = shufflevector <16 x float> %93, <16 x float> poison, <16 x i32> zeroinitializer
+  %95 = fsub <16 x float> %88, %94
+  %96 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %95, <16 x float> splat (float 0x40562E4300000000))
+  %97 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %96, <16 x float> splat (float 0xC055D58A00000000))
+  %98 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
+  %99 = call <16 x float> @llvm.floor.v16f32(<16 x float> %98)
+  %100 = call <16 x float> @llvm.fma.v16f32(<16 x float> %99, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %97)
+  %101 = call <16 x float> @llvm.fma.v16f32(<16 x float> %99, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %100)
+  %102 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %101, <16 x float> splat (float 0x3F56E879C0000000))
+  %103 = call <16 x float> @llvm.fma.v16f32(<16 x float> %102, <16 x float> %101, <16 x float> splat (float 0x3F81112100000000))
+  %104 = call <16 x float> @llvm.fma.v16f32(<16 x float> %103, <16 x float> %101, <16 x float> splat (float 0x3FA5553820000000))
+  %105 = call <16 x float> @llvm.fma.v16f32(<16 x float> %104, <16 x float> %101, <16 x float> splat (float 0x3FC5555540000000))
+  %106 = call <16 x float> @llvm.fma.v16f32(<16 x float> %105, <16 x float> %101, <16 x float> splat (float 5.000000e-01))
+  %107 = fmul <16 x float> %101, %101
+  %108 = call <16 x float> @llvm.fma.v16f32(<16 x float> %106, <16 x float> %107, <16 x float> %101)
+  %109 = fadd <16 x float> %108, splat (float 1.000000e+00)
+  %110 = fptosi <16 x float> %99 to <16 x i32>
+  %111 = add <16 x i32> %110, splat (i32 126)
+  %112 = shl <16 x i32> %111, splat (i32 23)
+  %113 = bitcast <16 x i32> %112 to <16 x float>
+  %114 = fmul <16 x float> %109, %113
+  %115 = fmul <16 x float> %114, splat (float 2.000000e+00)
+  %116 = fcmp olt <16 x float> %95, splat (float 0xC055D58A00000000)
+  %117 = select <16 x i1> %116, <16 x float> zeroinitializer, <16 x float> %115
+  %118 = fcmp ogt <16 x float> %95, splat (float 0x40562E4300000000)
+  %119 = select <16 x i1> %118, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %117
+  %120 = fcmp uno <16 x float> %95, %95
+  %121 = select <16 x i1> %120, <16 x float> %95, <16 x float> %119
+  %122 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %123 = mul i64 %89, 33
+  %124 = add i64 %123, 32
+  %125 = getelementptr float, ptr %122, i64 %124
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %121, ptr align 4 %125, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
+  %126 = add i64 %33, 1
   br label %32
 
-125:                                              ; preds = %32
-  %126 = add i64 %26, 1
+127:                                              ; preds = %32
+  %128 = add i64 %26, 1
   br label %25
 
-127:                                              ; preds = %25
+129:                                              ; preds = %25
   ret void
 }
 
@@ -528,10 +530,10 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %73, %5
-  %26 = phi i64 [ %74, %73 ], [ %3, %5 ]
+25:                                               ; preds = %75, %5
+  %26 = phi i64 [ %76, %75 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %75
+  br i1 %27, label %28, label %77
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -540,9 +542,9 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   br label %32
 
 32:                                               ; preds = %57, %28
-  %33 = phi i64 [ %72, %57 ], [ %29, %28 ]
+  %33 = phi i64 [ %74, %57 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %73
+  br i1 %34, label %35, label %75
 
 35:                                               ; preds = %32
   br label %36
@@ -576,27 +578,29 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
 57:                                               ; preds = %36
   %58 = sub i64 %33, %29
   %59 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %60 = mul nuw nsw i64 %58, 33
-  %61 = add nuw nsw i64 %60, 32
-  %62 = getelementptr inbounds nuw float, ptr %59, i64 %61
-  %63 = load float, ptr %62, align 4
+  %60 = mul i64 %58, 33
+  %61 = add i64 %60, 32
+  %62 = getelementptr float, ptr %59, i64 %61
+  %63 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %62, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
   %64 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
   %65 = getelementptr inbounds nuw float, ptr %64, i64 %58
   %66 = load float, ptr %65, align 4
-  %67 = fdiv float %63, %66
-  %68 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %69 = mul nuw nsw i64 %33, 33
-  %70 = add nuw nsw i64 %69, 32
-  %71 = getelementptr inbounds nuw float, ptr %68, i64 %70
-  store float %67, ptr %71, align 4
-  %72 = add i64 %33, 1
+  %67 = insertelement <16 x float> poison, float %66, i32 0
+  %68 = shufflevector <16 x float> %67, <16 x float> poison, <16 x i32> zeroinitializer
+  %69 = fdiv <16 x float> %63, %68
+  %70 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %71 = mul i64 %33, 33
+  %72 = add i64 %71, 32
+  %73 = getelementptr float, ptr %70, i64 %72
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %69, ptr align 4 %73, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
+  %74 = add i64 %33, 1
   br label %32
 
-73:                                               ; preds = %32
-  %74 = add i64 %26, 1
+75:                                               ; preds = %32
+  %76 = add i64 %26, 1
   br label %25
 
-75:                                               ; preds = %25
+77:                                               ; preds = %25
   ret void
 }
 
@@ -612,14 +616,8 @@ declare float @llvm.vector.reduce.fmaximum.v16f32(<16 x float>) #1
 ; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
 declare float @llvm.maximum.f32(float, float) #0
 
-; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
-declare float @llvm.minimum.f32(float, float) #0
-
-; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
-declare float @llvm.fma.f32(float, float, float) #0
-
-; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
-declare float @llvm.floor.f32(float) #0
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(argmem: read)
+declare <16 x float> @llvm.masked.load.v16f32.p0(ptr captures(none), <16 x i1>, <16 x float>) #2
 
 ; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
 declare <16 x float> @llvm.minimum.v16f32(<16 x float>, <16 x float>) #0
@@ -630,11 +628,16 @@ declare <16 x float> @llvm.fma.v16f32(<16 x float>, <16 x float>, <16 x float>) 
 ; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
 declare <16 x float> @llvm.floor.v16f32(<16 x float>) #0
 
+; Function Attrs: nocallback nofree nosync nounwind willreturn memory(argmem: write)
+declare void @llvm.masked.store.v16f32.p0(<16 x float>, ptr captures(none), <16 x i1>) #3
+
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare float @llvm.vector.reduce.fadd.v16f32(float, <16 x float>) #1
 
 attributes #0 = { nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none) }
 attributes #1 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
+attributes #2 = { nocallback nofree nosync nounwind willreturn memory(argmem: read) }
+attributes #3 = { nocallback nofree nosync nounwind willreturn memory(argmem: write) }
 
 !llvm.module.flags = !{!0}
 

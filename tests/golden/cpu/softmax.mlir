@@ -112,27 +112,12 @@ module {
   }
   // e = statement 1 of `softmax`
   func.func @s1(%t3: memref<5x33xf32>, %t0: memref<5x33xf32>, %t2: memref<5xf32>, %blo: index, %bhi: index) {
-    %k36 = arith.constant 0x00000000 : f32
-    %k27 = arith.constant 0x39506967 : f32
-    %k26 = arith.constant 0x395E8083 : f32
-    %k28 = arith.constant 0x3AB743CE : f32
-    %k29 = arith.constant 0x3C088908 : f32
-    %k30 = arith.constant 0x3D2AA9C1 : f32
-    %k31 = arith.constant 0x3E2AAAAA : f32
-    %k24 = arith.constant 0x3F000000 : f32
-    %k32 = arith.constant 0x3F800000 : f32
-    %k23 = arith.constant 0x3FB8AA3B : f32
-    %k35 = arith.constant 0x40000000 : f32
-    %k21 = arith.constant 0x42B17218 : f32
-    %k37 = arith.constant 0x7F800000 : f32
-    %k25 = arith.constant 0xBF318000 : f32
-    %k22 = arith.constant 0xC2AEAC50 : f32
+    %k21 = arith.constant 0 : index
     %k0 = arith.constant 1 : index
-    %k33 = arith.constant 126 : i32
     %k3 = arith.constant 16 : index
-    %k34 = arith.constant 23 : i32
     %k1 = arith.constant 33 : index
     %k2 = arith.constant 5 : index
+    %k22 = arith.constant dense<0.0> : vector<16xf32>
     %k19 = arith.constant dense<0x00000000> : vector<16xf32>
     %k10 = arith.constant dense<0x39506967> : vector<16xf32>
     %k9 = arith.constant dense<0x395E8083> : vector<16xf32>
@@ -199,39 +184,43 @@ module {
           %v50 = arith.subi %v11, %v8 : index
           vector.store %v49, %t3[%v50, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        scf.for %v51 = %v16 to %v7 step %k0 {
-          %v53 = memref.load %t0[%v11, %v51] : memref<5x33xf32>
-          %v54 = arith.subi %v11, %v8 : index
-          %v55 = memref.load %t2[%v54] : memref<5xf32>
-          %v56 = arith.subf %v53, %v55 : f32
-          %v57 = arith.minimumf %v56, %k21 : f32
-          %v58 = arith.maximumf %v57, %k22 : f32
-          %v59 = math.fma %v58, %k23, %k24 : f32
-          %v60 = math.floor %v59 : f32
-          %v61 = math.fma %v60, %k25, %v58 : f32
-          %v62 = math.fma %v60, %k26, %v61 : f32
-          %v63 = math.fma %k27, %v62, %k28 : f32
-          %v64 = math.fma %v63, %v62, %k29 : f32
-          %v65 = math.fma %v64, %v62, %k30 : f32
-          %v66 = math.fma %v65, %v62, %k31 : f32
-          %v67 = math.fma %v66, %v62, %k24 : f32
-          %v68 = arith.mulf %v62, %v62 : f32
-          %v69 = math.fma %v67, %v68, %v62 : f32
-          %v70 = arith.addf %v69, %k32 : f32
-          %v71 = arith.fptosi %v60 : f32 to i32
-          %v72 = arith.addi %v71, %k33 : i32
-          %v73 = arith.shli %v72, %k34 : i32
-          %v74 = arith.bitcast %v73 : i32 to f32
-          %v75 = arith.mulf %v70, %v74 : f32
-          %v76 = arith.mulf %v75, %k35 : f32
-          %v77 = arith.cmpf olt, %v56, %k22 : f32
-          %v78 = arith.select %v77, %k36, %v76 : i1, f32
-          %v79 = arith.cmpf ogt, %v56, %k21 : f32
-          %v80 = arith.select %v79, %k37, %v78 : i1, f32
-          %v81 = arith.cmpf uno, %v56, %v56 : f32
-          %v82 = arith.select %v81, %v56, %v80 : i1, f32
-          %v83 = arith.subi %v11, %v8 : index
-          memref.store %v82, %t3[%v83, %v51] : memref<5x33xf32>
+        %v51 = arith.subi %v7, %v16 : index
+        %v52 = arith.cmpi ugt, %v51, %k21 : index
+        scf.if %v52 {
+          %v53 = vector.create_mask %v51 : vector<16xi1>
+          %v54 = vector.maskedload %t0[%v11, %v16], %v53, %k22 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+          %v55 = arith.subi %v11, %v8 : index
+          %v56 = memref.load %t2[%v55] : memref<5xf32>
+          %v57 = vector.broadcast %v56 : f32 to vector<16xf32>
+          %v58 = arith.subf %v54, %v57 : vector<16xf32>
+          %v59 = arith.minimumf %v58, %k4 : vector<16xf32>
+          %v60 = arith.maximumf %v59, %k5 : vector<16xf32>
+          %v61 = math.fma %v60, %k6, %k7 : vector<16xf32>
+          %v62 = math.floor %v61 : vector<16xf32>
+          %v63 = math.fma %v62, %k8, %v60 : vector<16xf32>
+          %v64 = math.fma %v62, %k9, %v63 : vector<16xf32>
+          %v65 = math.fma %k10, %v64, %k11 : vector<16xf32>
+          %v66 = math.fma %v65, %v64, %k12 : vector<16xf32>
+          %v67 = math.fma %v66, %v64, %k13 : vector<16xf32>
+          %v68 = math.fma %v67, %v64, %k14 : vector<16xf32>
+          %v69 = math.fma %v68, %v64, %k7 : vector<16xf32>
+          %v70 = arith.mulf %v64, %v64 : vector<16xf32>
+          %v71 = math.fma %v69, %v70, %v64 : vector<16xf32>
+          %v72 = arith.addf %v71, %k15 : vector<16xf32>
+          %v73 = arith.fptosi %v62 : vector<16xf32> to vector<16xi32>
+          %v74 = arith.addi %v73, %k16 : vector<16xi32>
+          %v75 = arith.shli %v74, %k17 : vector<16xi32>
+          %v76 = arith.bitcast %v75 : vector<16xi32> to vector<16xf32>
+          %v77 = arith.mulf %v72, %v76 : vector<16xf32>
+          %v78 = arith.mulf %v77, %k18 : vector<16xf32>
+          %v79 = arith.cmpf olt, %v58, %k5 : vector<16xf32>
+          %v80 = arith.select %v79, %k19, %v78 : vector<16xi1>, vector<16xf32>
+          %v81 = arith.cmpf ogt, %v58, %k4 : vector<16xf32>
+          %v82 = arith.select %v81, %k20, %v80 : vector<16xi1>, vector<16xf32>
+          %v83 = arith.cmpf uno, %v58, %v58 : vector<16xf32>
+          %v84 = arith.select %v83, %v58, %v82 : vector<16xi1>, vector<16xf32>
+          %v85 = arith.subi %v11, %v8 : index
+          vector.maskedstore %t3[%v85, %v16], %v53, %v84 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
         }
       }
     }
@@ -365,10 +354,12 @@ module {
   }
   // y = statement 3 of `softmax`
   func.func @s3(%t1: memref<5x33xf32>, %t3: memref<5x33xf32>, %t4: memref<5xf32>, %blo: index, %bhi: index) {
+    %k4 = arith.constant 0 : index
     %k0 = arith.constant 1 : index
     %k3 = arith.constant 16 : index
     %k1 = arith.constant 33 : index
     %k2 = arith.constant 5 : index
+    %k5 = arith.constant dense<0.0> : vector<16xf32>
     scf.for %v1 = %blo to %bhi step %k0 {
       %v3 = arith.remui %v1, %k0 : index
       %v4 = arith.divui %v1, %k0 : index
@@ -392,13 +383,17 @@ module {
           %v24 = arith.divf %v20, %v23 : vector<16xf32>
           vector.store %v24, %t1[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        scf.for %v25 = %v16 to %v7 step %k0 {
-          %v27 = arith.subi %v11, %v8 : index
-          %v28 = memref.load %t3[%v27, %v25] : memref<5x33xf32>
-          %v29 = arith.subi %v11, %v8 : index
-          %v30 = memref.load %t4[%v29] : memref<5xf32>
-          %v31 = arith.divf %v28, %v30 : f32
-          memref.store %v31, %t1[%v11, %v25] : memref<5x33xf32>
+        %v25 = arith.subi %v7, %v16 : index
+        %v26 = arith.cmpi ugt, %v25, %k4 : index
+        scf.if %v26 {
+          %v27 = vector.create_mask %v25 : vector<16xi1>
+          %v28 = arith.subi %v11, %v8 : index
+          %v29 = vector.maskedload %t3[%v28, %v16], %v27, %k5 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+          %v30 = arith.subi %v11, %v8 : index
+          %v31 = memref.load %t4[%v30] : memref<5xf32>
+          %v32 = vector.broadcast %v31 : f32 to vector<16xf32>
+          %v33 = arith.divf %v29, %v32 : vector<16xf32>
+          vector.maskedstore %t1[%v11, %v16], %v27, %v33 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
         }
       }
     }

@@ -1,0 +1,200 @@
+//! The CPU default: blocking derived from the device's description for
+//! matmul-like statements, and epilogues for elementwise statements that
+//! follow a reduction (marked by default, validated with named fields).
+
+use kiln_ir::Specialized;
+use kiln_schedule::{epilogue_blocker, DeviceLimits, GpuLimits, Schedule, VectorAxis};
+use std::collections::BTreeMap;
+
+const LINEAR_RELU: &str =
+    "kernel linear_relu(a: f32[M, K], w: f32[K, N], bias: f32[N]) -> (y: f32[M, N]) {
+    t[i, j] += a[i, k] * w[k, j];
+    y[i, j] = max(t[i, j] + bias[j], 0);
+}";
+const MATMUL: &str =
+    "kernel mm(a: f32[M, K], b: f32[K, N]) -> (c: f32[M, N]) { c[i, j] += a[i, k] * b[k, j]; }";
+
+fn kernel(src: &str) -> kiln_ir::Kernel {
+    kiln_ir::check_source(src).unwrap().remove(0)
+}
+
+fn sizes(m: i64, n: i64, k: i64) -> BTreeMap<String, i64> {
+    BTreeMap::from([("M".into(), m), ("N".into(), n), ("K".into(), k)])
+}
+
+fn cpu(bits: usize, l1d: usize, l2: usize) -> DeviceLimits {
+    DeviceLimits {
+        cores: 2,
+        vector_bits: bits,
+        l1d,
+        l2,
+        gpu: None,
+    }
+}
+
+#[test]
+fn matmul_blocking_follows_the_register_file_and_the_caches() {
+    let k = kernel(MATMUL);
+    let sz = sizes(1024, 1024, 1024);
+    let spec = Specialized::from_sizes(&k, &sz).unwrap();
+    // AVX-512, 48 KiB L1d, 2 MiB L2: 6 x 64 register tile, a 6 x 512 strip
+    // of `a` in a quarter of L1, a 512 x 256 packed panel in a quarter of L2.
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let s = Schedule::default_for(&spec, &dev);
+    s.validate(&spec, &dev).unwrap();
+    let st = &s.stmts[0];
+    assert_eq!(
+        (
+            st.rows,
+            st.vectors,
+            st.vector_width,
+            st.reduction_tile,
+            st.pack
+        ),
+        (6, 2, 32, 512, true)
+    );
+    assert_eq!(st.tile, vec![1024, 256], "whole rows: 4 column blocks");
+    // AVX2 with 32 KiB / 1 MiB: 6 x 16, kc 256, 256 columns.
+    let dev = cpu(256, 32 << 10, 1 << 20);
+    let st = Schedule::default_for(&spec, &dev).stmts[0].clone();
+    assert_eq!(
+        (st.rows, st.vectors, st.vector_width, st.reduction_tile),
+        (6, 2, 8, 256)
+    );
+    assert_eq!(st.tile, vec![1024, 256]);
+    // A smaller L2 gives narrower panels.
+    let st = Schedule::default_for(&spec, &cpu(512, 48 << 10, 512 << 10)).stmts[0].clone();
+    assert_eq!(st.tile[1], 64);
+}
+
+#[test]
+fn matmul_blocking_keeps_every_core_busy_and_handles_odd_shapes() {
+    let k = kernel(MATMUL);
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    for (m, n, kk) in [
+        (512, 512, 512),
+        (16, 4096, 4096),
+        (1000, 1000, 1000),
+        (4096, 4096, 128),
+    ] {
+        let sz = sizes(m, n, kk);
+        let spec = Specialized::from_sizes(&k, &sz).unwrap();
+        let s = Schedule::default_for(&spec, &dev);
+        s.validate(&spec, &dev).unwrap();
+        let blocks = s.blocks(&spec, 0);
+        assert!(s.stmts[0].pack, "{m}x{n}x{kk}: blocked");
+        assert!(blocks >= 4, "{m}x{n}x{kk}: {blocks} blocks for 2 cores");
+        let (rows, mr) = (s.stmts[0].tile[0], s.stmts[0].rows);
+        assert!(
+            rows % mr == 0 || rows == m as usize,
+            "{m}x{n}x{kk}: {rows} rows, register tile {mr}"
+        );
+    }
+    // Too small to block: the generic default.
+    let sz = sizes(7, 97, 3);
+    let spec = Specialized::from_sizes(&k, &sz).unwrap();
+    assert!(!Schedule::default_for(&spec, &dev).stmts[0].pack);
+}
+
+#[test]
+fn an_elementwise_statement_after_a_reduction_is_its_epilogue_by_default() {
+    let k = kernel(LINEAR_RELU);
+    let sz = sizes(1000, 1000, 1000);
+    let spec = Specialized::from_sizes(&k, &sz).unwrap();
+    assert_eq!(epilogue_blocker(&spec, 1), None);
+    assert!(epilogue_blocker(&spec, 0).is_some());
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let s = Schedule::default_for(&spec, &dev);
+    s.validate(&spec, &dev).unwrap();
+    assert!(s.stmts[1].epilogue && !s.stmts[1].fuse);
+    assert_eq!(s.blocks(&spec, 1), 0, "an epilogue has no launch");
+    assert!(s.stmts[0].pack, "the matmul keeps its own blocking");
+    // The JSON names the field; schedules without it read as before.
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["stmts"][1]["epilogue"], true);
+    assert!(json["stmts"][0].get("epilogue").is_none());
+}
+
+fn field_error(s: &Schedule, spec: &Specialized<'_>, dev: &DeviceLimits) -> String {
+    let e = s.validate(spec, dev).unwrap_err();
+    format!("{}: {}", e.field, e.message)
+}
+
+#[test]
+fn epilogues_that_cannot_run_in_the_register_tile_are_refused_by_name() {
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let k = kernel(LINEAR_RELU);
+    let sz = sizes(64, 64, 64);
+    let spec = Specialized::from_sizes(&k, &sz).unwrap();
+    let base = Schedule::default_for(&spec, &dev);
+
+    let mut s = base.clone();
+    s.stmts[0].epilogue = true;
+    assert!(field_error(&s, &spec, &dev).starts_with("stmts[0].epilogue"));
+
+    let mut s = base.clone();
+    s.stmts[1].fuse = true;
+    assert!(field_error(&s, &spec, &dev).contains("stmts[1]"));
+
+    let gpu = DeviceLimits {
+        gpu: Some(GpuLimits {
+            max_workgroup: 256,
+            max_items: [256, 256],
+            local_mem: 32 << 10,
+            warp: 0,
+        }),
+        ..dev.clone()
+    };
+    let mut s = Schedule::default_for(&spec, &gpu);
+    s.stmts[1].epilogue = true;
+    assert!(field_error(&s, &spec, &gpu).contains("CPU-only"));
+
+    // Reads that rule an epilogue out: the result at another point, a
+    // tensor the kernel computes, a reduction in the second statement.
+    for (src, why) in [
+        (
+            "kernel k(a: f32[N, N]) -> (y: f32[N, N]) { t[i, j] += a[i, k] * a[k, j]; y[i, j] = t[j, i]; }",
+            "another point",
+        ),
+        (
+            "kernel k(a: f32[N, N]) -> (u: f32[N, N], y: f32[N, N]) { u[i, j] = a[i, j]; t[i, j] += a[i, k] * a[k, j]; y[i, j] = t[i, j] + u[i, j]; }",
+            "kernel inputs",
+        ),
+        (
+            "kernel k(a: f32[N, N]) -> (y: f32[N]) { t[i, j] += a[i, k] * a[k, j]; y[i] += t[i, j]; }",
+            "reduces",
+        ),
+    ] {
+        let k = kernel(src);
+        let n = BTreeMap::from([("N".to_string(), 16)]);
+        let spec = Specialized::from_sizes(&k, &n).unwrap();
+        let last = k.stmts.len() - 1;
+        let blocker = epilogue_blocker(&spec, last).unwrap_or_default();
+        assert!(blocker.contains(why), "{src}: {blocker}");
+        let mut s = Schedule::default_for(&spec, &dev);
+        assert!(!s.stmts[last].epilogue);
+        s.stmts[last].epilogue = true;
+        s.stmts[last].fuse = false;
+        assert!(field_error(&s, &spec, &dev).starts_with(&format!("stmts[{last}].epilogue")));
+    }
+}
+
+#[test]
+fn random_cpu_schedules_use_epilogues_and_stay_valid() {
+    use rand::SeedableRng;
+    let k = kernel(LINEAR_RELU);
+    let sz = sizes(37, 19, 23);
+    let spec = Specialized::from_sizes(&k, &sz).unwrap();
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    let mut with = 0;
+    for _ in 0..200 {
+        let s = Schedule::random(&spec, &dev, &mut rng);
+        s.validate(&spec, &dev).unwrap();
+        with += s.stmts[1].epilogue as usize;
+        if s.stmts[1].epilogue {
+            assert!(s.stmts[0].vector != VectorAxis::Parallel || !s.stmts[1].fuse);
+        }
+    }
+    assert!((40..160).contains(&with), "{with} of 200 with an epilogue");
+}
