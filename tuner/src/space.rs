@@ -195,11 +195,11 @@ impl Space {
                 axes.retain(|&a| a != 0);
             }
             push(format!("s{i}.vector"), axes);
-            // On the CPU the default's own values (derived from the device's
-            // caches) are candidates too: the search starts from it.
+            // The default's own values (derived from the device's
+            // description) are candidates too: the search starts from it.
             let b = &base.stmts[i];
             let also = |mut v: Vec<i64>, x: usize| {
-                if !c.gpu && !v.is_empty() && !v.contains(&(x as i64)) && !b.epilogue {
+                if !v.is_empty() && !v.contains(&(x as i64)) && !b.epilogue {
                     v.push(x as i64);
                     v.sort_unstable();
                 }
@@ -222,9 +222,10 @@ impl Space {
                 let rows = clip(c.tile_rows, ext[np - 2]);
                 push(format!("s{i}.tile_row"), also(rows, b.tile[np - 2]));
             }
-            push(format!("s{i}.wgx"), c.wgx.clone());
+            let wg = |d: usize| b.workgroup.get(d).copied().unwrap_or(1);
+            push(format!("s{i}.wgx"), also(c.wgx.clone(), wg(0)));
             if np >= 2 {
-                push(format!("s{i}.wgy"), c.wgy.clone());
+                push(format!("s{i}.wgy"), also(c.wgy.clone(), wg(1)));
             }
             let packable = packable_read(spec, i).is_some();
             if nred > 0 {

@@ -94,3 +94,64 @@ pub(crate) fn blocked(
     };
     (crate::pack_bytes(spec, &st, i) <= MAX_PACK_BYTES).then_some(st)
 }
+
+/// The default of a matmul-like statement on a non-SIMT OpenCL device
+/// (a CPU behind OpenCL, such as PoCL): a work-item computes 8 rows x 4
+/// register tiles of 2 vectors at the device's preferred width, the
+/// shared operand staged in local memory 64 reduction steps at a time,
+/// 8 x 8 work-items per group. `None` when the statement is not
+/// matmul-like or the shape is too small for it.
+pub(crate) fn blocked_opencl(
+    spec: &Specialized<'_>,
+    i: usize,
+    dev: &DeviceLimits,
+) -> Option<StmtSchedule> {
+    let g = dev.gpu.as_ref()?;
+    let k = spec.kernel;
+    let s = &k.stmts[i];
+    let np = s.n_parallel;
+    if g.warp > 0 || np > 2 || k.tensors[s.target].dtype == DType::F64 {
+        return None;
+    }
+    packable_read(spec, i)?;
+    if !crate::legal_axes(spec, i).contains(&VectorAxis::Parallel) {
+        return None;
+    }
+    let ext = spec.domain(i);
+    let r = row_var(spec, i, VectorAxis::Parallel)? as usize;
+    let width = crate::prev_pow2((dev.vector_bits / 32).clamp(4, 16));
+    let (rows, vectors) = (8, 2);
+    let cols = 4 * vectors * width;
+    if ext[r] < rows || ext[np - 1] < cols || ext[np] < 16 {
+        return None;
+    }
+    let mut tile = vec![1; np];
+    tile[r] = rows;
+    tile[np - 1] = cols;
+    let mut st = StmtSchedule {
+        tile,
+        vector: VectorAxis::Parallel,
+        vector_width: width,
+        rows,
+        vectors,
+        reduction_tile: if ext[np] > 64 { 64 } else { 0 },
+        unroll: 1,
+        fuse: false,
+        pack: false,
+        workgroup: vec![1, 1],
+        local: false,
+        epilogue: false,
+    };
+    let gx = ext[np - 1].div_ceil(cols);
+    let gy: usize = (0..np - 1).map(|v| ext[v].div_ceil(st.tile[v])).product();
+    let wx = gx.next_power_of_two().min(8).min(g.max_items[0]);
+    let wy = gy
+        .next_power_of_two()
+        .min(8)
+        .min(g.max_items[1])
+        .min(g.max_workgroup / wx.max(1))
+        .max(1);
+    st.workgroup = vec![wx, wy];
+    st.local = crate::pack_bytes(spec, &st, i).saturating_mul(wx) <= g.local_mem;
+    Some(st)
+}

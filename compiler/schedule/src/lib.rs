@@ -941,11 +941,27 @@ impl Schedule {
         }
     }
 
-    /// The portable default for GPU-like devices, the starting point the
-    /// tuner improves on: one work-item per register tile of 4 rows x one
+    /// The default for GPU-like devices, the starting point the tuner
+    /// improves on: matmul-like statements on non-SIMT OpenCL devices get
+    /// the blocked schedule of the `blocking` module; everything else the
+    /// portable one: one work-item per register tile of 4 rows x one
     /// `float4` (the width every OpenCL device has), reductions along the
     /// contiguous axis in `float4`, 64 work-items per group along x.
     fn default_gpu(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
+        let portable = Self::default_gpu_portable(spec, dev);
+        let mut blocked = portable.clone();
+        for (i, st) in blocked.stmts.iter_mut().enumerate() {
+            if let Some(b) = blocking::blocked_opencl(spec, i, dev) {
+                *st = b;
+            }
+        }
+        if blocked != portable && blocked.validate(spec, dev).is_ok() {
+            return blocked;
+        }
+        portable
+    }
+
+    fn default_gpu_portable(spec: &Specialized<'_>, dev: &DeviceLimits) -> Schedule {
         let k = spec.kernel;
         let g = dev.gpu.as_ref().expect("a GPU-like device");
         let mut stmts = Vec::new();
