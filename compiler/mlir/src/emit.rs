@@ -273,21 +273,11 @@ struct FnEmitter<'a, 'k> {
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
     fn new(spec: &'a Specialized<'k>, stmt: usize, st: &'a StmtSchedule) -> Self {
-        let k = spec.kernel;
-        let s = &k.stmts[stmt];
-        let mut args = vec![s.target];
-        k.walk(s.value, &mut |_, e| {
-            if let ExprKind::Read { tensor, .. } = &e.kind {
-                if !args.contains(tensor) {
-                    args.push(*tensor);
-                }
-            }
-        });
         FnEmitter {
             spec,
             stmt,
             st,
-            args,
+            args: kiln_schedule::stmt_tensors(spec, stmt),
             body: String::new(),
             consts: BTreeMap::new(),
             next: 0,
@@ -313,25 +303,24 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// Makes statement `e` (which follows this one) this statement's
     /// epilogue: its tensors join the arguments.
     fn set_epilogue(&mut self, e: usize, keep_target: bool) {
-        let other = FnEmitter::new(self.spec, e, self.st);
-        for t in other.args {
+        self.add_args_of(e);
+        self.epilogue = Some((e, keep_target));
+    }
+
+    /// Adds the tensors statement `stmt` reads and writes to the arguments.
+    fn add_args_of(&mut self, stmt: usize) {
+        for t in kiln_schedule::stmt_tensors(self.spec, stmt) {
             if !self.args.contains(&t) {
                 self.args.push(t);
             }
         }
-        self.epilogue = Some((e, keep_target));
     }
 
     /// Switches to statement `stmt` of the same kernel function (fused
     /// GPU groups): its tensors join the arguments.
     fn start_stmt(&mut self, stmt: usize, st: &'a StmtSchedule) {
         if stmt != self.stmt {
-            let other = FnEmitter::new(self.spec, stmt, st);
-            for t in other.args {
-                if !self.args.contains(&t) {
-                    self.args.push(t);
-                }
-            }
+            self.add_args_of(stmt);
             self.stmt = stmt;
             self.st = st;
         }

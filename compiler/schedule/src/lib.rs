@@ -880,20 +880,15 @@ impl Schedule {
     }
 
     /// Marks every statement that can be the epilogue of the previous one
-    /// (CPU), unless the previous one is itself an epilogue.
+    /// (CPU); an epilogue leaves its fused group.
     pub fn mark_epilogues(&mut self, spec: &Specialized<'_>) {
         for i in 1..self.stmts.len() {
-            if !self.stmts[i - 1].epilogue && epilogue_blocker(spec, i).is_none() {
-                let probe = {
-                    let mut s = self.clone();
-                    s.stmts[i].epilogue = true;
-                    s.stmts[i].fuse = false;
-                    s
-                };
-                if probe.validate_epilogue(spec, false, i).is_ok() {
-                    self.stmts[i].epilogue = true;
-                    self.stmts[i].fuse = false;
-                }
+            let fuse = self.stmts[i].fuse;
+            self.stmts[i].epilogue = true;
+            self.stmts[i].fuse = false;
+            if self.validate_epilogue(spec, false, i).is_err() {
+                self.stmts[i].epilogue = false;
+                self.stmts[i].fuse = fuse;
             }
         }
     }
