@@ -34,6 +34,7 @@ runs=(
   "gelu.kiln gelu R=64,C=256"
   "transpose.kiln transpose R=64,C=128"
   "relu_bias.kiln relu_bias R=64,C=256"
+  "linear_relu.kiln linear_relu M=100,N=200,K=64"
   "attention_decode.kiln attention_decode B=4,T=128,D=64"
   "causal_attention.kiln causal_attention T=64,D=32"
   "dtypes.kiln imatmul M=16,N=16,K=16"
