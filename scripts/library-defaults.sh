@@ -4,8 +4,17 @@
 # medians): the "no regression" check of a code-generation change.
 #
 #   scripts/library-defaults.sh OLD_KILN NEW_KILN [ROUNDS]
+#   scripts/library-defaults.sh strip:FIELD[,FIELD...] NEW_KILN [ROUNDS]
+#
+# The second form compares NEW_KILN's default schedule with that schedule
+# less the named per-statement fields (e.g. `strip:store,prefetch`): the
+# effect of those knobs alone, one binary, no rebuild.
 set -euo pipefail
 old=$1 new=$2 rounds=${3:-3}
+strip=""
+if [[ $old == strip:* ]]; then
+  strip=${old#strip:} old=$new
+fi
 cd "$(dirname "$0")/.."
 empty=$(mktemp -d)  # no cache entries: the default schedule
 cases=(
@@ -32,7 +41,20 @@ cases=(
 )
 median() { python3 -c 'import statistics,sys; print(statistics.median(map(float, sys.argv[1:])))' "$@"; }
 time_of() {
-  "$1" bench "ir-specs/$2" -k "$3" --shape "$4" --cache "$empty" --seconds 0.5 --json |
+  local sched=()
+  if [[ -n $strip && $1 == old ]]; then
+    "$old" compile "ir-specs/$2" -k "$3" --shape "$4" --cache "$empty" --emit schedule 2>/dev/null |
+      python3 -c 'import json,sys
+s = json.load(sys.stdin)
+for st in s["stmts"]:
+    for f in sys.argv[1].split(","):
+        st.pop(f, None)
+print(json.dumps(s))' "$strip" >"$empty/stripped.json"
+    sched=(--schedule "$empty/stripped.json")
+  fi
+  local exe=$new
+  [[ $1 == old ]] && exe=$old
+  "$exe" bench "ir-specs/$2" -k "$3" --shape "$4" --cache "$empty" --seconds 0.5 --json "${sched[@]}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["median_s"])'
 }
 echo "| kernel | shape | default before | default after | after / before |"
@@ -41,8 +63,8 @@ for c in "${cases[@]}"; do
   read -r file kernel shape <<<"$c"
   o=() n=()
   for _ in $(seq "$rounds"); do
-    o+=("$(time_of "$old" "$file" "$kernel" "$shape")")
-    n+=("$(time_of "$new" "$file" "$kernel" "$shape")")
+    o+=("$(time_of old "$file" "$kernel" "$shape")")
+    n+=("$(time_of new "$file" "$kernel" "$shape")")
   done
   mo=$(median "${o[@]}") mn=$(median "${n[@]}")
   python3 -c "import sys; o,n=float(sys.argv[1]),float(sys.argv[2]); print(f'| {sys.argv[3]} | {sys.argv[4]} | {o*1e3:.3f} ms | {n*1e3:.3f} ms | {n/o:.2f} |')" "$mo" "$mn" "$kernel" "$shape"

@@ -8,7 +8,9 @@
 //! code). Knobs with a single candidate are left out.
 
 use kiln_ir::Specialized;
-use kiln_schedule::{fusable, packable_read, row_var, DeviceLimits, Schedule, VectorAxis};
+use kiln_schedule::{
+    fusable, packable_read, row_var, DeviceLimits, Schedule, StoreMode, VectorAxis,
+};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +56,22 @@ fn axis_of(c: i64) -> VectorAxis {
         1 => VectorAxis::Parallel,
         2 => VectorAxis::Reduction,
         _ => VectorAxis::None,
+    }
+}
+
+fn store_code(m: StoreMode) -> i64 {
+    match m {
+        StoreMode::Plain => 0,
+        StoreMode::Aligned => 1,
+        StoreMode::Stream => 2,
+    }
+}
+
+fn store_of(c: i64) -> StoreMode {
+    match c {
+        1 => StoreMode::Aligned,
+        2 => StoreMode::Stream,
+        _ => StoreMode::Plain,
     }
 }
 
@@ -194,6 +212,7 @@ impl Space {
             if small && (c.gpu || axes.len() > 1) {
                 axes.retain(|&a| a != 0);
             }
+            let parallel = axes.contains(&axis_code(VectorAxis::Parallel));
             push(format!("s{i}.vector"), axes);
             // The default's own values (derived from the device's
             // description) are candidates too: the search starts from it.
@@ -254,6 +273,18 @@ impl Space {
             }
             if !c.gpu && kiln_schedule::epilogue_blocker(spec, i).is_none() {
                 push(format!("s{i}.epilogue"), vec![0, 1]);
+            }
+            if !c.gpu && b.vector != VectorAxis::None {
+                // Software prefetch distances (elements): none, 4 KiB and
+                // 16 KiB of f32 ahead, and the default's.
+                push(
+                    format!("s{i}.prefetch"),
+                    also(vec![0, 1024, 4096], b.prefetch),
+                );
+            }
+            if !c.gpu && nred == 0 && parallel {
+                // Plain, aligned, streaming stores (see `StoreMode`).
+                push(format!("s{i}.store"), vec![0, 1, 2]);
             }
         }
         if (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i)) {
@@ -353,6 +384,16 @@ impl Space {
             }
             if let Some(kc) = value("kc") {
                 st.reduction_tile = kc as usize;
+            }
+            if let Some(m) = value("store") {
+                st.store = store_of(m);
+            }
+            if let Some(d) = value("prefetch") {
+                if st.vector == VectorAxis::None && d != 0 {
+                    // Scalar loads prefetch nothing: one spelling.
+                    return None;
+                }
+                st.prefetch = d as usize;
             }
             if let Some(u) = value("unroll") {
                 st.unroll = if st.vector == VectorAxis::Reduction {
@@ -511,6 +552,8 @@ impl Space {
                         "unroll" => st.unroll as i64,
                         "pack" => st.pack as i64,
                         "epilogue" => st.epilogue as i64,
+                        "store" => store_code(st.store),
+                        "prefetch" => st.prefetch as i64,
                         "wgx" => *st.workgroup.first()? as i64,
                         "wgy" => *st.workgroup.get(1)? as i64,
                         "local" => st.local as i64,

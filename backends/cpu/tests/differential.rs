@@ -181,3 +181,53 @@ fn packed_operand_panels_match_the_interpreter() {
     }
     assert_eq!(n, 32);
 }
+
+/// Aligned and streaming stores peel a head off each row that depends on
+/// where the row starts in memory: rows whose length is no multiple of the
+/// vector (every row starts elsewhere), f16 (2-byte elements), i32, several
+/// register-tile rows where the row length allows it, and a prefetch
+/// distance past the end of the tensor; every output element is checked
+/// against the interpreter (outputs start as a sentinel).
+#[test]
+fn aligned_and_streaming_stores_and_prefetch_match_the_interpreter() {
+    let c = CpuCompiler::new().unwrap();
+    let dev = c.device().limits();
+    let src = "kernel f32s(x: f32[R, C], g: f32[C]) -> (y: f32[R, C]) { y[r, c] = exp(x[r, c]) * g[c] + 1; }\n\
+               kernel f16s(x: f16[R, C]) -> (y: f16[R, C]) { y[r, c] = x[r, c] * 3 - 1; }\n\
+               kernel i32s(x: i32[R, C]) -> (y: i32[R, C]) { y[r, c] = x[r, c] * 7 + r; }\n\
+               kernel rows(x: f32[R, C]) -> (m: f32[R], y: f32[R, C]) { m[r] max= x[r, c]; y[r, c] = x[r, c] - m[r]; }";
+    let mut n = 0;
+    for k in kiln_ir::check_source(src).unwrap() {
+        for (r, cols) in [(5, 37), (3, 64), (2, 3), (4, 129)] {
+            let sz: BTreeMap<String, i64> = [("R", r), ("C", cols)]
+                .iter()
+                .map(|(a, b)| (a.to_string(), *b))
+                .collect();
+            let spec = Specialized::from_sizes(&k, &sz).unwrap();
+            let last = k.stmts.len() - 1;
+            for (store, w, rows, prefetch) in [
+                (kiln_schedule::StoreMode::Aligned, 16, 1, 0),
+                (kiln_schedule::StoreMode::Stream, 16, 1, 1 << 20),
+                (kiln_schedule::StoreMode::Stream, 8, 2, 7),
+                (kiln_schedule::StoreMode::Aligned, 4, 1, 64),
+            ] {
+                let mut s = Schedule::default_for(&spec, &dev);
+                let st = &mut s.stmts[last];
+                st.vector = kiln_schedule::VectorAxis::Parallel;
+                st.vector_width = w;
+                st.vectors = 2;
+                st.rows = rows.min(st.tile[0]);
+                st.store = store;
+                st.prefetch = prefetch;
+                if let Err(e) = s.validate(&spec, &dev) {
+                    // Several rows need rows a whole number of vectors apart.
+                    assert!(rows > 1 && e.to_string().contains("store"), "{e}");
+                    continue;
+                }
+                check(&c, &k, &sz, Some(&s), n).unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 50, "{n} runs");
+}

@@ -14,7 +14,7 @@
 use kiln_ir::ast::{AssignOp, BinOp};
 use kiln_ir::ir::{ExprId, ExprKind, Func, TensorId, VarId};
 use kiln_ir::{DType, Specialized};
-use kiln_schedule::{row_var, Schedule, StmtSchedule, VectorAxis};
+use kiln_schedule::{row_var, Schedule, StmtSchedule, StoreMode, VectorAxis};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -269,6 +269,15 @@ struct FnEmitter<'a, 'k> {
     /// In the masked last vector of a row (CPU): the lanes inside the
     /// tile (`vector<wxi1>`); lane loads and stores are masked by it.
     mask: Option<String>,
+    /// In the full vectors after a peeled row head (`store` aligned or
+    /// stream): the target's vector stores are aligned; `true`: also
+    /// non-temporal.
+    aligned: Option<bool>,
+    /// Non-temporal stores were emitted: the function ends with a fence,
+    /// so the next launch, on any thread, sees them.
+    streamed: bool,
+    /// One-dimensional views of tensors that are prefetched (`prefetch`).
+    flat: Vec<(TensorId, String)>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -297,6 +306,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             last_chunk: None,
             subst: None,
             mask: None,
+            aligned: None,
+            streamed: false,
+            flat: Vec::new(),
         }
     }
 
@@ -727,6 +739,11 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             // The block loop, or the rank-0 guard.
             self.for_close(&[], &[]);
         }
+        if self.streamed {
+            // Non-temporal stores are weakly ordered: complete them before
+            // the worker reports the blocks done.
+            self.line("llvm.fence seq_cst");
+        }
     }
 
     /// Columns of a row group: full vector groups, then scalar remainder
@@ -746,7 +763,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         match (st.vector, vec_var) {
             (VectorAxis::Reduction, _) => self.micro_r(m, rvar, env, chunk),
             (_, Some(c)) => {
-                let (clo, chi) = (lo[c as usize].clone(), hi[c as usize].clone());
+                let (mut clo, chi) = (lo[c as usize].clone(), hi[c as usize].clone());
                 let width = st.vectors * st.vector_width;
                 // As for rows: a vector group wider than the block tile
                 // never fills.
@@ -755,6 +772,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 // vectors, then one masked vector: remainders at vector speed.
                 let masked = self.gpu.is_none() && st.vector_width > 1;
                 let mut tail = None;
+                if masked && !never_full && st.store != StoreMode::Plain {
+                    // The row's head up to the first aligned vector of the
+                    // target, as one masked vector; aligned vectors after it.
+                    let start = self.aligned_start(c, &clo, &chi, env);
+                    self.masked_tail(m, rvar, c, &clo, &start, env, chunk);
+                    clo = start;
+                    self.aligned = Some(st.store == StoreMode::Stream);
+                }
                 let groups = if width == 1 || never_full {
                     vec![(1, 1, clo, chi)]
                 } else if masked {
@@ -795,12 +820,57 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     self.panel = None;
                     self.for_close(&[], &[]);
                 }
+                self.aligned = None;
                 if let Some((a, bnd)) = tail {
                     self.masked_tail(m, rvar, c, &a, &bnd, env, chunk);
                 }
             }
             (_, None) => self.micro_p(1, 1, 1, None, VarId::MAX, env, chunk),
         }
+    }
+
+    /// The first column at or after `clo` (at most `chi`) where the
+    /// target's vector of this row group starts at an address that is a
+    /// multiple of the vector's size (a power of two: lanes x element
+    /// size). Buffers are element-aligned (they are Rust slices), so such a
+    /// column is less than one vector away.
+    fn aligned_start(&mut self, c: VarId, clo: &str, chi: &str, env: &[Option<VarVal>]) -> String {
+        let k = self.spec.kernel;
+        let t = k.stmts[self.stmt].target;
+        let elem = k.tensors[t].dtype.size_bytes();
+        let vbytes = self.st.vector_width * elem;
+        let mut p = env.to_vec();
+        p[c as usize] = Some(VarVal {
+            base: clo.to_string(),
+            lanes: false,
+        });
+        let (ix, _) = self.target_index(&p);
+        let shape = self.local_shape(t).unwrap_or(self.spec.shape(t)).to_vec();
+        let mty = self.mem_ty(t);
+        // Linear element offset of the row head in the buffer.
+        let mut lin = self.cidx(0);
+        let mut stride = 1usize;
+        for (d, i) in shape.iter().zip(&ix).rev() {
+            let sc = self.cidx(stride as i64);
+            let term = self.op(&format!("arith.muli {i}, {sc} : index"));
+            lin = self.op(&format!("arith.addi {lin}, {term} : index"));
+            stride *= d;
+        }
+        let base = self.op(&format!(
+            "memref.extract_aligned_pointer_as_index %t{} : {mty} -> index",
+            idx(t)
+        ));
+        let eb = self.cidx(elem as i64);
+        let off = self.op(&format!("arith.muli {lin}, {eb} : index"));
+        let addr = self.op(&format!("arith.addi {base}, {off} : index"));
+        let (vb, vm) = (self.cidx(vbytes as i64), self.cidx(vbytes as i64 - 1));
+        let mis = self.op(&format!("arith.andi {addr}, {vm} : index"));
+        let gap = self.op(&format!("arith.subi {vb}, {mis} : index"));
+        let gap = self.op(&format!("arith.andi {gap}, {vm} : index"));
+        let head = self.op(&format!("arith.divui {gap}, {eb} : index"));
+        let n = self.op(&format!("arith.subi {chi}, {clo} : index"));
+        let head = self.op(&format!("arith.minui {head}, {n} : index"));
+        self.op(&format!("arith.addi {clo}, {head} : index"))
     }
 
     /// The last `bnd - a` (< vector width) columns of a row group as one
@@ -1427,8 +1497,16 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 vt(sty(d), w)
             ));
         } else {
+            let attrs = match self.aligned {
+                Some(nt) => {
+                    self.streamed |= nt;
+                    let bytes = w * d.size_bytes();
+                    format!(" {{alignment = {bytes} : i64, nontemporal = {nt}}}")
+                }
+                None => String::new(),
+            };
             self.line(&format!(
-                "vector.store {v}, {m}[{}] : {mty}, {}",
+                "vector.store {v}, {m}[{}]{attrs} : {mty}, {}",
                 ix.join(", "),
                 vt(sty(d), w)
             ));
@@ -1452,6 +1530,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 vt(sty(d), w)
             ))
         } else {
+            if self.st.prefetch > 0 && self.gpu.is_none() && self.local_shape(t).is_none() {
+                self.prefetch(t, ix);
+            }
             self.op(&format!(
                 "vector.load {m}[{}] : {mty}, {}",
                 ix.join(", "),
@@ -1467,6 +1548,42 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         } else {
             v
         }
+    }
+
+    /// Prefetches the element `prefetch` elements after `t[ix]` in memory
+    /// (clamped to the tensor's last element), into all cache levels.
+    fn prefetch(&mut self, t: TensorId, ix: &[String]) {
+        let shape = self.spec.shape(t).to_vec();
+        let n: usize = shape.iter().product();
+        let dt = sty(self.spec.kernel.tensors[t].dtype);
+        let flat = match self.flat.iter().find(|(x, _)| *x == t) {
+            Some((_, v)) => v.clone(),
+            None if shape.len() == 1 => format!("%t{}", idx(t)),
+            None => {
+                let v = format!("%flat{}", idx(t));
+                let dims: Vec<usize> = (0..shape.len()).collect();
+                self.prelude.push(format!(
+                    "{v} = memref.collapse_shape %t{} [{dims:?}] : {} into memref<{n}x{dt}>",
+                    idx(t),
+                    self.mem_ty(t)
+                ));
+                self.flat.push((t, v.clone()));
+                v
+            }
+        };
+        let mut lin = self.cidx(self.st.prefetch as i64);
+        let mut stride = 1usize;
+        for (d, i) in shape.iter().zip(ix).rev() {
+            let sc = self.cidx(stride as i64);
+            let term = self.op(&format!("arith.muli {i}, {sc} : index"));
+            lin = self.op(&format!("arith.addi {lin}, {term} : index"));
+            stride *= d;
+        }
+        let last = self.cidx(n as i64 - 1);
+        let at = self.op(&format!("arith.minui {lin}, {last} : index"));
+        self.line(&format!(
+            "memref.prefetch {flat}[{at}], read, locality<3>, data : memref<{n}x{dt}>"
+        ));
     }
 
     fn broadcast(&mut self, v: &str, base: &str, w: usize) -> String {

@@ -94,6 +94,8 @@ pub(crate) fn blocked(
         workgroup: Vec::new(),
         local: false,
         epilogue: false,
+        store: crate::StoreMode::Plain,
+        prefetch: 0,
     };
     (crate::pack_bytes(spec, &st, i) <= MAX_PACK_BYTES).then_some(st)
 }
@@ -144,6 +146,8 @@ pub(crate) fn blocked_opencl(
         workgroup: vec![1, 1],
         local: false,
         epilogue: false,
+        store: crate::StoreMode::Plain,
+        prefetch: 0,
     };
     let gx = ext[np - 1].div_ceil(cols);
     let gy: usize = (0..np - 1).map(|v| ext[v].div_ceil(st.tile[v])).product();

@@ -18,6 +18,9 @@
 //! - `epilogue` (CPU): compute this elementwise statement in the previous
 //!   reduction's register tile, on each result as it is final, and skip
 //!   its own launch (see [`epilogue_blocker`]).
+//! - `store` (CPU): `aligned` or `stream` (non-temporal) vector stores of
+//!   an elementwise statement, each row's unaligned head peeled off (see
+//!   [`StoreMode`]).
 //! - `fuse`: run this statement in the same launch as the previous one:
 //!   block `b` of every statement of a fused group runs on one worker, in
 //!   statement order, so rows produced by one statement are consumed while
@@ -45,7 +48,9 @@ use serde::{Deserialize, Serialize};
 
 mod blocking;
 mod epilogue;
+mod store;
 pub use epilogue::{epilogue_blocker, epilogue_drops_target};
+pub use store::{store_blocker, StoreMode};
 
 /// Which loop axis is vectorized.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,6 +104,18 @@ pub struct StmtSchedule {
     /// unused.
     #[serde(default, skip_serializing_if = "is_false")]
     pub epilogue: bool,
+    /// CPU only, elementwise statements: `aligned` peels each row's head so
+    /// full vector stores are aligned; `stream` also makes them
+    /// non-temporal (see [`StoreMode`], [`store_blocker`]).
+    #[serde(default, skip_serializing_if = "StoreMode::is_plain")]
+    pub store: StoreMode,
+    /// CPU only: each full vector load from a tensor in memory first
+    /// prefetches the element this many elements after it in the tensor's
+    /// layout (0: none). Covers memory latency the hardware prefetcher
+    /// leaves exposed in compute-heavy loops; a fused group's later
+    /// statements can fetch the next block's rows (one block ahead).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub prefetch: usize,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -198,6 +215,8 @@ pub const MAX_LANES: usize = 64;
 pub const MAX_REG_TILE: usize = 64;
 /// Largest `threads` accepted, whatever the device.
 pub const MAX_THREADS: usize = 4096;
+/// Largest prefetch distance, in elements.
+pub const MAX_PREFETCH: usize = 1 << 24;
 /// Most distinct tensors one statement may read and write on the CPU (the
 /// backend calls a statement's entry with one pointer per tensor).
 pub const MAX_STMT_TENSORS: usize = 16;
@@ -601,6 +620,34 @@ impl Schedule {
             if st.epilogue {
                 self.validate_epilogue(spec, dev.gpu.is_some(), i)?;
             }
+            if !st.store.is_plain() {
+                if dev.gpu.is_some() {
+                    return Err(err(f("store"), "CPU-only"));
+                }
+                if let Some(why) = store_blocker(spec, st, i) {
+                    return Err(err(
+                        f("store"),
+                        format!("{:?} stores are not possible here: {why}", st.store),
+                    ));
+                }
+            }
+            if st.prefetch > 0 {
+                if dev.gpu.is_some() {
+                    return Err(err(f("prefetch"), "CPU-only"));
+                }
+                if st.vector == VectorAxis::None {
+                    return Err(err(
+                        f("prefetch"),
+                        "prefetching rides on vector loads: needs `vector` parallel or reduction",
+                    ));
+                }
+                if st.prefetch > MAX_PREFETCH {
+                    return Err(err(
+                        f("prefetch"),
+                        format!("{} is more than {MAX_PREFETCH} elements ahead", st.prefetch),
+                    ));
+                }
+            }
             if st.fuse && i > 0 && self.stmts[i - 1].epilogue {
                 return Err(err(
                     f("fuse"),
@@ -863,6 +910,8 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                store: StoreMode::Plain,
+                prefetch: 0,
             };
             let st = blocked
                 .then(|| blocking::blocked(spec, i, dev))
@@ -876,6 +925,16 @@ impl Schedule {
         };
         sched.mark_epilogues(spec);
         sched.fuse_rows(spec, None);
+        let local: Vec<_> = local_temps(spec, &sched)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        for i in 0..sched.stmts.len() {
+            let st = &sched.stmts[i];
+            sched.stmts[i].store = store::default_store(spec, st, i, dev);
+            let st = &sched.stmts[i];
+            sched.stmts[i].prefetch = store::default_prefetch(spec, st, i, dev, &local);
+        }
         sched
     }
 
@@ -1000,6 +1059,8 @@ impl Schedule {
                 workgroup: vec![1, 1],
                 local: false,
                 epilogue: false,
+                store: StoreMode::Plain,
+                prefetch: 0,
             };
             let x = Schedule {
                 threads: 1,
@@ -1097,6 +1158,8 @@ impl Schedule {
                 workgroup: vec![wx, wy],
                 local: false,
                 epilogue: false,
+                store: StoreMode::Plain,
+                prefetch: 0,
             };
             st.local = vector == VectorAxis::Parallel
                 && np <= 2
@@ -1204,6 +1267,8 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                store: StoreMode::Plain,
+                prefetch: 0,
             };
             st.pack = vector == VectorAxis::Parallel
                 && packable_read(spec, i).is_some()
@@ -1221,6 +1286,15 @@ impl Schedule {
         if k.stmts.len() > 1 && rng.gen_bool(0.5) {
             let e0 = sched.min_rows(spec);
             sched.fuse_rows(spec, Some(rng.gen_range(1..=e0)));
+        }
+        for i in 0..sched.stmts.len() {
+            if store_blocker(spec, &sched.stmts[i], i).is_none() {
+                let modes = [StoreMode::Plain, StoreMode::Aligned, StoreMode::Stream];
+                sched.stmts[i].store = modes[rng.gen_range(0..modes.len())];
+            }
+            if sched.stmts[i].vector != VectorAxis::None && !sched.stmts[i].epilogue {
+                sched.stmts[i].prefetch = [0, 0, 1, 64, 4096][rng.gen_range(0..5)];
+            }
         }
         sched
     }
@@ -1270,6 +1344,8 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                store: StoreMode::Plain,
+                prefetch: 0,
             })
             .expect("schedules serialize");
             for (i, st) in stmts.iter().enumerate() {

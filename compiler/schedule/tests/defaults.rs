@@ -198,3 +198,122 @@ fn random_cpu_schedules_use_epilogues_and_stay_valid() {
     }
     assert!((40..160).contains(&with), "{with} of 200 with an epilogue");
 }
+
+const SOFTMAX: &str = "kernel softmax(x: f32[R, C]) -> (y: f32[R, C]) {
+    m[r] max= x[r, c];
+    e[r, c] = exp(x[r, c] - m[r]);
+    s[r] += e[r, c];
+    y[r, c] = e[r, c] / s[r];
+}";
+
+fn rc(r: i64, c: i64) -> BTreeMap<String, i64> {
+    BTreeMap::from([("R".into(), r), ("C".into(), c)])
+}
+
+#[test]
+fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
+    use kiln_schedule::StoreMode;
+    let k = kernel(SOFTMAX);
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    // 64 MiB in and out: far beyond 4 x 2 cores x 2 MiB of L2.
+    let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
+    let s = Schedule::default_for(&spec, &dev);
+    s.validate(&spec, &dev).unwrap();
+    assert_eq!(s.stmts[3].store, StoreMode::Stream, "the output streams");
+    assert_eq!(
+        s.stmts[1].store,
+        StoreMode::Aligned,
+        "a temporary stays cached"
+    );
+    assert_eq!(
+        s.stmts[0].store,
+        StoreMode::Plain,
+        "a reduction stores plainly"
+    );
+    assert_eq!(s.stmts[0].prefetch, 1024, "4 KiB of f32 ahead");
+    assert_eq!(s.stmts[2].prefetch, 0, "it reads only the block-local `e`");
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["stmts"][3]["store"], "stream");
+    assert!(json["stmts"][0].get("store").is_none() && json["stmts"][2].get("prefetch").is_none());
+    assert_eq!(Schedule::from_value(&json).unwrap(), s);
+    // 256 KiB fits: aligned, nothing prefetched; rows of 3 columns: plain.
+    let small = Schedule::default_for(&Specialized::from_sizes(&k, &rc(16, 4096)).unwrap(), &dev);
+    assert_eq!(small.stmts[3].store, StoreMode::Aligned);
+    assert!(small.stmts.iter().all(|st| st.prefetch == 0));
+    let narrow = Schedule::default_for(&Specialized::from_sizes(&k, &rc(16, 3)).unwrap(), &dev);
+    assert!(narrow.stmts.iter().all(|st| st.store == StoreMode::Plain));
+}
+
+#[test]
+fn stores_and_prefetch_are_refused_by_name_where_they_cannot_apply() {
+    use kiln_schedule::StoreMode;
+    let k = kernel(SOFTMAX);
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let spec = Specialized::from_sizes(&k, &rc(64, 100)).unwrap();
+    let base = Schedule::default_for(&spec, &dev);
+    let refused = |f: &dyn Fn(&mut Schedule), field: &str, says: &str| {
+        let mut s = base.clone();
+        f(&mut s);
+        let e = field_error(&s, &spec, &dev);
+        assert!(e.starts_with(field) && e.contains(says), "{e}");
+    };
+    refused(
+        &|s| s.stmts[0].store = StoreMode::Stream,
+        "stmts[0].store",
+        "reduces",
+    );
+    refused(
+        &|s| {
+            s.stmts[3].vector = VectorAxis::None;
+            s.stmts[3].vector_width = 1;
+            s.stmts[3].prefetch = 0;
+            s.stmts[3].store = StoreMode::Aligned;
+        },
+        "stmts[3].store",
+        "vector: parallel",
+    );
+    // Two register-tile rows 100 floats apart: no single head aligns both.
+    refused(
+        &|s| {
+            s.stmts[3].rows = 2;
+            s.stmts[3].store = StoreMode::Aligned;
+        },
+        "stmts[3].store",
+        "whole number of vectors",
+    );
+    refused(
+        &|s| {
+            s.stmts[3].vector = VectorAxis::None;
+            s.stmts[3].vector_width = 1;
+            s.stmts[3].store = StoreMode::Plain;
+            s.stmts[3].prefetch = 64;
+        },
+        "stmts[3].prefetch",
+        "vector loads",
+    );
+    refused(
+        &|s| s.stmts[1].prefetch = 1 << 30,
+        "stmts[1].prefetch",
+        "elements ahead",
+    );
+    let gpu = DeviceLimits {
+        gpu: Some(GpuLimits {
+            max_workgroup: 256,
+            max_items: [256, 256],
+            local_mem: 32 << 10,
+            warp: 0,
+        }),
+        ..dev.clone()
+    };
+    let mut s = Schedule::default_for(&spec, &gpu);
+    s.stmts[3].store = StoreMode::Aligned;
+    assert!(field_error(&s, &spec, &gpu).starts_with("stmts[3].store: CPU-only"));
+    let mut s = Schedule::default_for(&spec, &gpu);
+    s.stmts[3].prefetch = 16;
+    assert!(field_error(&s, &spec, &gpu).starts_with("stmts[3].prefetch: CPU-only"));
+    // A misspelled mode names the field.
+    let mut json = serde_json::to_value(&base).unwrap();
+    json["stmts"][3]["store"] = "streaming".into();
+    let e = Schedule::from_value(&json).unwrap_err();
+    assert_eq!(e.field, "stmts[3].store");
+}

@@ -493,6 +493,9 @@ fn mutate_typed(v: &mut Value, at: usize, n: u64) {
     match v.pointer_mut(p).expect("pointer from the walk") {
         Value::Number(x) => *x = n.into(),
         Value::Bool(b) => *b = !*b,
+        Value::String(s) if p.ends_with("/store") => {
+            *s = ["plain", "aligned", "stream"][n as usize % 3].into()
+        }
         Value::String(s) => *s = ["none", "parallel", "reduction"][n as usize % 3].into(),
         Value::Array(a) if n.is_multiple_of(2) => {
             // `stmts` grows by a copy of a statement, a tile by a count.
@@ -563,8 +566,13 @@ proptest! {
         for (i, on) in flags {
             let n = v["stmts"].as_array().map_or(0, Vec::len);
             if n > 0 {
-                let field = if on { "local" } else { "workgroup" };
-                v["stmts"][i % n][field] = if on { json!(true) } else { json!([1, 1]) };
+                let (field, value) = match (i >> 8) % 4 {
+                    0 => ("local", json!(on)),
+                    1 => ("workgroup", json!([1, 1])),
+                    2 => ("store", json!(if on { "stream" } else { "aligned" })),
+                    _ => ("prefetch", json!(if on { 64 } else { 1 })),
+                };
+                v["stmts"][i % n][field] = value;
             }
         }
         for (at, n) in edits {
