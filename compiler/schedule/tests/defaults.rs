@@ -242,6 +242,14 @@ fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
     assert!(small.stmts.iter().all(|st| st.prefetch == 0));
     let narrow = Schedule::default_for(&Specialized::from_sizes(&k, &rc(16, 3)).unwrap(), &dev);
     assert!(narrow.stmts.iter().all(|st| st.store == StoreMode::Plain));
+    // A contraction reads its big operand from cache blocks: no prefetch.
+    let mm = kernel(MATMUL);
+    let spec = Specialized::from_sizes(&mm, &sizes(16, 4096, 4096)).unwrap();
+    let s = Schedule::default_for(&spec, &dev);
+    assert_eq!(
+        (s.stmts[0].prefetch, s.stmts[0].store),
+        (0, StoreMode::Plain)
+    );
 }
 
 #[test]
