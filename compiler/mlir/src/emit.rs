@@ -1981,22 +1981,35 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     /// exp for f32 lanes: Cephes-style range reduction x = n ln2 + r and a
     /// degree-6 polynomial for e^r, scaled by 2^n through the exponent bits
     /// (about 1 ulp). Vectorizes, unlike a libm call. Results below about
-    /// 2.4e-38 (x < -86.6) give 0, above f32::MAX +inf, NaN stays NaN.
+    /// 2.4e-38 (x < -87) give 0, above f32::MAX +inf, NaN stays NaN.
+    ///
+    /// Seventeen instructions: the clamps are compare-and-select (one
+    /// `vminps`/`vmaxps` each, NaN passes through them), n is rounded by
+    /// adding 1.5 * 2^23 (its low bits are then n, no float-to-int
+    /// conversion), and the limits need no selects: below the range the
+    /// scale is 0, above it the product overflows to +inf, and NaN
+    /// propagates through the arithmetic.
     fn exp_f32(&mut self, x: &str, w: usize) -> String {
         let ty = vt("f32", w);
         let ity = vt("i32", w);
+        let bt = vt("i1", w);
         let c = |s: &mut Self, v: f64| s.cval(DType::F32, v, w);
-        // Clamped to [lo, ln(f32::MAX)]: n = round(x / ln 2) is then in
-        // [-126, 128], and the scale 2^n is applied as 2^(n-1) * 2 so that
-        // n = 128 (results up to f32::MAX) still has an exponent field.
-        let hi = c(self, f64::from(f32::MAX).ln());
+        // Clamped to [lo, hi]: n = round(x / ln 2) is then in [-126, 128].
+        // At lo, n = -126 gives the scale 0; just above ln(f32::MAX)
+        // (88.72) n = 128 and e^r >= 1, so the result is +inf, as it is
+        // for any larger x (clamped to hi).
+        let hi = c(self, 88.9);
         let lo = c(self, -87.336_55);
-        let xc = self.op(&format!("arith.minimumf {x}, {hi} : {ty}"));
-        let xc = self.op(&format!("arith.maximumf {xc}, {lo} : {ty}"));
+        let over = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
+        let xc = self.op(&format!("arith.select {over}, {hi}, {x} : {bt}, {ty}"));
+        let under = self.op(&format!("arith.cmpf olt, {xc}, {lo} : {ty}"));
+        let xc = self.op(&format!("arith.select {under}, {lo}, {xc} : {bt}, {ty}"));
+        // t = x / ln 2 + 1.5 * 2^23 rounds x / ln 2 to the nearest integer n
+        // (the ulp of t is 1), and t's low mantissa bits hold n + 2^22.
         let log2e = c(self, std::f64::consts::LOG2_E);
-        let half = c(self, 0.5);
-        let t = self.op(&format!("math.fma {xc}, {log2e}, {half} : {ty}"));
-        let fx = self.op(&format!("math.floor {t} : {ty}"));
+        let magic = c(self, 12_582_912.0);
+        let t = self.op(&format!("math.fma {xc}, {log2e}, {magic} : {ty}"));
+        let fx = self.op(&format!("arith.subf {t}, {magic} : {ty}"));
         let c1 = c(self, -0.693_359_375);
         let c2 = c(self, 2.121_944_4e-4);
         let r = self.op(&format!("math.fma {fx}, {c1}, {xc} : {ty}"));
@@ -2018,35 +2031,19 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let y = self.op(&format!("math.fma {y}, {r2}, {r} : {ty}"));
         let one = c(self, 1.0);
         let y = self.op(&format!("arith.addf {y}, {one} : {ty}"));
-        let n = self.op(&format!("arith.fptosi {fx} : {ty} to {ity}"));
-        // Exponent bias less one: 2^(n-1) (n = -126 gives 0: results below
-        // about 2.4e-38 flush to 0).
+        // The scale 2^(n-1) (applied with a final *2 so that n = 128, i.e.
+        // results up to f32::MAX, still has an exponent field): its bits are
+        // (n + 126) << 23, and (bits(t) + 126) << 23 is the same number
+        // because the rest of bits(t) shifts out (1.5 * 2^23's bits are
+        // 0x4B40_0000, whose low 9 bits are zero).
+        let tb = self.op(&format!("arith.bitcast {t} : {ty} to {ity}"));
         let bias = self.cval(DType::I32, 126.0, w);
-        let n = self.op(&format!("arith.addi {n}, {bias} : {ity}"));
+        let n = self.op(&format!("arith.addi {tb}, {bias} : {ity}"));
         let sh = self.cval(DType::I32, 23.0, w);
         let bits = self.op(&format!("arith.shli {n}, {sh} : {ity}"));
         let scale = self.op(&format!("arith.bitcast {bits} : {ity} to {ty}"));
         let y = self.op(&format!("arith.mulf {y}, {scale} : {ty}"));
         let two = c(self, 2.0);
-        let y = self.op(&format!("arith.mulf {y}, {two} : {ty}"));
-        // Exact limits: below the range 0, above ln(f32::MAX) +inf, NaN
-        // passes through.
-        let zero = c(self, 0.0);
-        let inf = c(self, f64::INFINITY);
-        let under = self.op(&format!("arith.cmpf olt, {x}, {lo} : {ty}"));
-        let y = self.op(&format!(
-            "arith.select {under}, {zero}, {y} : {}, {ty}",
-            vt("i1", w)
-        ));
-        let over = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
-        let y = self.op(&format!(
-            "arith.select {over}, {inf}, {y} : {}, {ty}",
-            vt("i1", w)
-        ));
-        let nan = self.op(&format!("arith.cmpf uno, {x}, {x} : {ty}"));
-        self.op(&format!(
-            "arith.select {nan}, {x}, {y} : {}, {ty}",
-            vt("i1", w)
-        ))
+        self.op(&format!("arith.mulf {y}, {two} : {ty}"))
     }
 }

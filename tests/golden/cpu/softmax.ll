@@ -195,10 +195,10 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %127, %5
-  %26 = phi i64 [ %128, %127 ], [ %3, %5 ]
+25:                                               ; preds = %119, %5
+  %26 = phi i64 [ %120, %119 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %129
+  br i1 %27, label %28, label %121
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -206,18 +206,18 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %31 = call i64 @llvm.umin.i64(i64 %30, i64 5)
   br label %32
 
-32:                                               ; preds = %83, %28
-  %33 = phi i64 [ %126, %83 ], [ %29, %28 ]
+32:                                               ; preds = %79, %28
+  %33 = phi i64 [ %118, %79 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %127
+  br i1 %34, label %35, label %119
 
 35:                                               ; preds = %32
   br label %36
 
 36:                                               ; preds = %39, %35
-  %37 = phi i64 [ %82, %39 ], [ 0, %35 ]
+  %37 = phi i64 [ %78, %39 ], [ 0, %35 ]
   %38 = icmp slt i64 %37, 32
-  br i1 %38, label %39, label %83
+  br i1 %38, label %39, label %79
 
 39:                                               ; preds = %36
   %40 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
@@ -232,92 +232,84 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
   %51 = fsub <16 x float> %44, %50
-  %52 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %51, <16 x float> splat (float 0x40562E4300000000))
-  %53 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %52, <16 x float> splat (float 0xC055D58A00000000))
-  %54 = call <16 x float> @llvm.fma.v16f32(<16 x float> %53, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
-  %55 = call <16 x float> @llvm.floor.v16f32(<16 x float> %54)
-  %56 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %53)
-  %57 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %56)
-  %58 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %57, <16 x float> splat (float 0x3F56E879C0000000))
-  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %58, <16 x float> %57, <16 x float> splat (float 0x3F81112100000000))
-  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> %59, <16 x float> %57, <16 x float> splat (float 0x3FA5553820000000))
-  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> %60, <16 x float> %57, <16 x float> splat (float 0x3FC5555540000000))
-  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %57, <16 x float> splat (float 5.000000e-01))
-  %63 = fmul <16 x float> %57, %57
-  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %63, <16 x float> %57)
-  %65 = fadd <16 x float> %64, splat (float 1.000000e+00)
-  %66 = fptosi <16 x float> %55 to <16 x i32>
-  %67 = add <16 x i32> %66, splat (i32 126)
-  %68 = shl <16 x i32> %67, splat (i32 23)
-  %69 = bitcast <16 x i32> %68 to <16 x float>
-  %70 = fmul <16 x float> %65, %69
-  %71 = fmul <16 x float> %70, splat (float 2.000000e+00)
-  %72 = fcmp olt <16 x float> %51, splat (float 0xC055D58A00000000)
-  %73 = select <16 x i1> %72, <16 x float> zeroinitializer, <16 x float> %71
-  %74 = fcmp ogt <16 x float> %51, splat (float 0x40562E4300000000)
-  %75 = select <16 x i1> %74, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %73
-  %76 = fcmp uno <16 x float> %51, %51
-  %77 = select <16 x i1> %76, <16 x float> %51, <16 x float> %75
-  %78 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %79 = mul i64 %45, 33
-  %80 = add i64 %79, %37
-  %81 = getelementptr float, ptr %78, i64 %80
-  store <16 x float> %77, ptr %81, align 4
-  %82 = add i64 %37, 16
+  %52 = fcmp ogt <16 x float> %51, splat (float 0x40563999A0000000)
+  %53 = select <16 x i1> %52, <16 x float> splat (float 0x40563999A0000000), <16 x float> %51
+  %54 = fcmp olt <16 x float> %53, splat (float 0xC055D58A00000000)
+  %55 = select <16 x i1> %54, <16 x float> splat (float 0xC055D58A00000000), <16 x float> %53
+  %56 = call <16 x float> @llvm.fma.v16f32(<16 x float> %55, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 0x4168000000000000))
+  %57 = fsub <16 x float> %56, splat (float 0x4168000000000000)
+  %58 = call <16 x float> @llvm.fma.v16f32(<16 x float> %57, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %55)
+  %59 = call <16 x float> @llvm.fma.v16f32(<16 x float> %57, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %58)
+  %60 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %59, <16 x float> splat (float 0x3F56E879C0000000))
+  %61 = call <16 x float> @llvm.fma.v16f32(<16 x float> %60, <16 x float> %59, <16 x float> splat (float 0x3F81112100000000))
+  %62 = call <16 x float> @llvm.fma.v16f32(<16 x float> %61, <16 x float> %59, <16 x float> splat (float 0x3FA5553820000000))
+  %63 = call <16 x float> @llvm.fma.v16f32(<16 x float> %62, <16 x float> %59, <16 x float> splat (float 0x3FC5555540000000))
+  %64 = call <16 x float> @llvm.fma.v16f32(<16 x float> %63, <16 x float> %59, <16 x float> splat (float 5.000000e-01))
+  %65 = fmul <16 x float> %59, %59
+  %66 = call <16 x float> @llvm.fma.v16f32(<16 x float> %64, <16 x float> %65, <16 x float> %59)
+  %67 = fadd <16 x float> %66, splat (float 1.000000e+00)
+  %68 = bitcast <16 x float> %56 to <16 x i32>
+  %69 = add <16 x i32> %68, splat (i32 126)
+  %70 = shl <16 x i32> %69, splat (i32 23)
+  %71 = bitcast <16 x i32> %70 to <16 x float>
+  %72 = fmul <16 x float> %67, %71
+  %73 = fmul <16 x float> %72, splat (float 2.000000e+00)
+  %74 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %75 = mul i64 %45, 33
+  %76 = add i64 %75, %37
+  %77 = getelementptr float, ptr %74, i64 %76
+  store <16 x float> %73, ptr %77, align 4
+  %78 = add i64 %37, 16
   br label %36
 
-83:                                               ; preds = %36
-  %84 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %85 = mul i64 %33, 33
-  %86 = add i64 %85, 32
-  %87 = getelementptr float, ptr %84, i64 %86
-  %88 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %87, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
-  %89 = sub i64 %33, %29
-  %90 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
-  %91 = getelementptr inbounds nuw float, ptr %90, i64 %89
-  %92 = load float, ptr %91, align 4
-  %93 = insertelement <16 x float> poison, float %92, i32 0
-  %94 = shufflevector <16 x float> %93, <16 x float> poison, <16 x i32> zeroinitializer
-  %95 = fsub <16 x float> %88, %94
-  %96 = call <16 x float> @llvm.minimum.v16f32(<16 x float> %95, <16 x float> splat (float 0x40562E4300000000))
-  %97 = call <16 x float> @llvm.maximum.v16f32(<16 x float> %96, <16 x float> splat (float 0xC055D58A00000000))
-  %98 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 5.000000e-01))
-  %99 = call <16 x float> @llvm.floor.v16f32(<16 x float> %98)
-  %100 = call <16 x float> @llvm.fma.v16f32(<16 x float> %99, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %97)
-  %101 = call <16 x float> @llvm.fma.v16f32(<16 x float> %99, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %100)
-  %102 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %101, <16 x float> splat (float 0x3F56E879C0000000))
-  %103 = call <16 x float> @llvm.fma.v16f32(<16 x float> %102, <16 x float> %101, <16 x float> splat (float 0x3F81112100000000))
-  %104 = call <16 x float> @llvm.fma.v16f32(<16 x float> %103, <16 x float> %101, <16 x float> splat (float 0x3FA5553820000000))
-  %105 = call <16 x float> @llvm.fma.v16f32(<16 x float> %104, <16 x float> %101, <16 x float> splat (float 0x3FC5555540000000))
-  %106 = call <16 x float> @llvm.fma.v16f32(<16 x float> %105, <16 x float> %101, <16 x float> splat (float 5.000000e-01))
-  %107 = fmul <16 x float> %101, %101
-  %108 = call <16 x float> @llvm.fma.v16f32(<16 x float> %106, <16 x float> %107, <16 x float> %101)
-  %109 = fadd <16 x float> %108, splat (float 1.000000e+00)
-  %110 = fptosi <16 x float> %99 to <16 x i32>
-  %111 = add <16 x i32> %110, splat (i32 126)
-  %112 = shl <16 x i32> %111, splat (i32 23)
-  %113 = bitcast <16 x i32> %112 to <16 x float>
-  %114 = fmul <16 x float> %109, %113
-  %115 = fmul <16 x float> %114, splat (float 2.000000e+00)
-  %116 = fcmp olt <16 x float> %95, splat (float 0xC055D58A00000000)
-  %117 = select <16 x i1> %116, <16 x float> zeroinitializer, <16 x float> %115
-  %118 = fcmp ogt <16 x float> %95, splat (float 0x40562E4300000000)
-  %119 = select <16 x i1> %118, <16 x float> splat (float 0x7FF0000000000000), <16 x float> %117
-  %120 = fcmp uno <16 x float> %95, %95
-  %121 = select <16 x i1> %120, <16 x float> %95, <16 x float> %119
-  %122 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %123 = mul i64 %89, 33
-  %124 = add i64 %123, 32
-  %125 = getelementptr float, ptr %122, i64 %124
-  call void @llvm.masked.store.v16f32.p0(<16 x float> %121, ptr align 4 %125, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
-  %126 = add i64 %33, 1
+79:                                               ; preds = %36
+  %80 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %81 = mul i64 %33, 33
+  %82 = add i64 %81, 32
+  %83 = getelementptr float, ptr %80, i64 %82
+  %84 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %83, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
+  %85 = sub i64 %33, %29
+  %86 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %87 = getelementptr inbounds nuw float, ptr %86, i64 %85
+  %88 = load float, ptr %87, align 4
+  %89 = insertelement <16 x float> poison, float %88, i32 0
+  %90 = shufflevector <16 x float> %89, <16 x float> poison, <16 x i32> zeroinitializer
+  %91 = fsub <16 x float> %84, %90
+  %92 = fcmp ogt <16 x float> %91, splat (float 0x40563999A0000000)
+  %93 = select <16 x i1> %92, <16 x float> splat (float 0x40563999A0000000), <16 x float> %91
+  %94 = fcmp olt <16 x float> %93, splat (float 0xC055D58A00000000)
+  %95 = select <16 x i1> %94, <16 x float> splat (float 0xC055D58A00000000), <16 x float> %93
+  %96 = call <16 x float> @llvm.fma.v16f32(<16 x float> %95, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 0x4168000000000000))
+  %97 = fsub <16 x float> %96, splat (float 0x4168000000000000)
+  %98 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %95)
+  %99 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %98)
+  %100 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %99, <16 x float> splat (float 0x3F56E879C0000000))
+  %101 = call <16 x float> @llvm.fma.v16f32(<16 x float> %100, <16 x float> %99, <16 x float> splat (float 0x3F81112100000000))
+  %102 = call <16 x float> @llvm.fma.v16f32(<16 x float> %101, <16 x float> %99, <16 x float> splat (float 0x3FA5553820000000))
+  %103 = call <16 x float> @llvm.fma.v16f32(<16 x float> %102, <16 x float> %99, <16 x float> splat (float 0x3FC5555540000000))
+  %104 = call <16 x float> @llvm.fma.v16f32(<16 x float> %103, <16 x float> %99, <16 x float> splat (float 5.000000e-01))
+  %105 = fmul <16 x float> %99, %99
+  %106 = call <16 x float> @llvm.fma.v16f32(<16 x float> %104, <16 x float> %105, <16 x float> %99)
+  %107 = fadd <16 x float> %106, splat (float 1.000000e+00)
+  %108 = bitcast <16 x float> %96 to <16 x i32>
+  %109 = add <16 x i32> %108, splat (i32 126)
+  %110 = shl <16 x i32> %109, splat (i32 23)
+  %111 = bitcast <16 x i32> %110 to <16 x float>
+  %112 = fmul <16 x float> %107, %111
+  %113 = fmul <16 x float> %112, splat (float 2.000000e+00)
+  %114 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %115 = mul i64 %85, 33
+  %116 = add i64 %115, 32
+  %117 = getelementptr float, ptr %114, i64 %116
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %113, ptr align 4 %117, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
+  %118 = add i64 %33, 1
   br label %32
 
-127:                                              ; preds = %32
-  %128 = add i64 %26, 1
+119:                                              ; preds = %32
+  %120 = add i64 %26, 1
   br label %25
 
-129:                                              ; preds = %25
+121:                                              ; preds = %25
   ret void
 }
 
@@ -620,13 +612,7 @@ declare float @llvm.maximum.f32(float, float) #0
 declare <16 x float> @llvm.masked.load.v16f32.p0(ptr captures(none), <16 x i1>, <16 x float>) #2
 
 ; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
-declare <16 x float> @llvm.minimum.v16f32(<16 x float>, <16 x float>) #0
-
-; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
 declare <16 x float> @llvm.fma.v16f32(<16 x float>, <16 x float>, <16 x float>) #0
-
-; Function Attrs: nocallback nocreateundeforpoison nofree nosync nounwind speculatable willreturn memory(none)
-declare <16 x float> @llvm.floor.v16f32(<16 x float>) #0
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(argmem: write)
 declare void @llvm.masked.store.v16f32.p0(<16 x float>, ptr captures(none), <16 x i1>) #3
