@@ -159,20 +159,26 @@ pub fn reference(
 }
 
 /// Reference values at sampled positions, for shapes too large to
-/// interpret whole: statements whose target is an output that no later
-/// statement reads are evaluated only at `samples` positions of that output
-/// (evenly spread, first and last included); every other statement runs
-/// whole. Returns, per output in declaration order, (flat index, value).
+/// interpret whole. Every output is evaluated at `samples` positions
+/// (evenly spread, first and last included; all of them when it has no
+/// more), and every other statement only where those positions need it:
+/// walking the statements backwards, each needed element marks the
+/// elements of computed tensors that its expression reads (both branches
+/// of a `select`, so the marks are a superset of what evaluation reads).
+/// A large temporary feeding a sampled output (a matmul before an
+/// epilogue) thus costs its sampled rows and columns, not its whole loop
+/// nest. Returns, per output in declaration order, (flat index, value).
 pub fn run_sampled(
     spec: &Specialized<'_>,
     inputs: &[HostTensor],
     samples: usize,
 ) -> Result<Vec<Vec<(usize, f64)>>, InterpError> {
     let k = spec.kernel;
+    let numel = |t| spec.shape(t).iter().product::<usize>();
+    // Large outputs that nothing reads are held as their samples alone.
     let at_samples: Vec<bool> = (0..k.stmts.len())
         .map(|si| sampled_stmt(spec, si, samples))
         .collect();
-    // Every tensor is held whole but the outputs that are sampled.
     let whole = k.tensors.iter().map(|(t, _)| t).filter(|&t| {
         !k.stmts
             .iter()
@@ -180,36 +186,124 @@ pub fn run_sampled(
             .any(|(s, &sampled)| sampled && s.target == t)
     });
     let mut bufs = load_inputs(spec, inputs, whole)?;
+    let mut need: Vec<Option<Vec<bool>>> = vec![None; k.tensors.len()];
+    for &t in &k.outputs {
+        let mut m = vec![false; numel(t)];
+        for lin in sample_positions(numel(t), samples) {
+            m[lin] = true;
+        }
+        need[idx(t)] = Some(m);
+    }
+    for si in (0..k.stmts.len()).rev() {
+        mark_reads(spec, si, &mut need);
+    }
     let mut sampled: Vec<Option<Vec<(usize, f64)>>> = vec![None; k.tensors.len()];
     for (si, stmt) in k.stmts.iter().enumerate() {
         let t = stmt.target;
-        let n: usize = spec.shape(t).iter().product();
+        let lins: Vec<usize> = match &need[idx(t)] {
+            Some(m) => (0..m.len()).filter(|&i| m[i]).collect(),
+            None => Vec::new(),
+        };
+        let vals = exec_stmt(spec, si, &bufs, Some(&lins))?;
         if at_samples[si] {
-            let lins: Vec<usize> = (0..samples)
-                .map(|i| i * (n - 1) / (samples - 1).max(1))
-                .collect();
-            let vals = exec_stmt(spec, si, &bufs, Some(&lins))?;
             sampled[idx(t)] = Some(lins.into_iter().zip(vals).collect());
         } else {
-            bufs[idx(t)] = Some(exec_stmt(spec, si, &bufs, None)?);
+            let mut full = vec![0.0; numel(t)];
+            for (&lin, v) in lins.iter().zip(&vals) {
+                full[lin] = *v;
+            }
+            if k.outputs.contains(&t) {
+                sampled[idx(t)] = Some(lins.into_iter().zip(vals).collect());
+            }
+            bufs[idx(t)] = Some(full);
         }
     }
     Ok(k.outputs
         .iter()
-        .map(|&t| match sampled[idx(t)].take() {
-            Some(v) => v,
-            None => bufs[idx(t)]
-                .take()
-                .unwrap_or_default()
-                .into_iter()
-                .enumerate()
-                .collect(),
+        .map(|&t| {
+            let mut v = sampled[idx(t)].take().unwrap_or_default();
+            // Outputs that later statements read were computed at more
+            // positions than their samples: report the samples.
+            let want = sample_positions(numel(t), samples);
+            v.retain(|(lin, _)| want.binary_search(lin).is_ok());
+            v
         })
         .collect())
 }
 
-/// Whether [`run_sampled`] evaluates statement `si` only at samples: its
-/// target is an output that no later statement reads, larger than `samples`.
+/// `samples` flat positions of a tensor of `n` elements, evenly spread,
+/// first and last included, ascending (every position when `n <= samples`).
+fn sample_positions(n: usize, samples: usize) -> Vec<usize> {
+    if n <= samples {
+        return (0..n).collect();
+    }
+    let mut v: Vec<usize> = (0..samples)
+        .map(|i| i * (n - 1) / (samples - 1).max(1))
+        .collect();
+    v.dedup();
+    v
+}
+
+/// Marks, in `need`, every element of a computed tensor (a temporary or an
+/// output) that statement `si` reads at the elements of its target marked
+/// there. Reads of inputs need nothing.
+fn mark_reads(spec: &Specialized<'_>, si: usize, need: &mut [Option<Vec<bool>>]) {
+    let k = spec.kernel;
+    let numel: Vec<usize> = k
+        .tensors
+        .iter()
+        .map(|(t, _)| spec.shape(t).iter().product())
+        .collect();
+    let plan = Plan::new(spec, si);
+    let computed: Vec<&ReadPlan> = plan
+        .reads
+        .iter()
+        .flatten()
+        .filter(|(t, ..)| !k.inputs.iter().any(|&i| idx(i) == *t))
+        .collect();
+    let Some(mask) = need[idx(k.stmts[si].target)].take() else {
+        return;
+    };
+    let np = plan.n_parallel;
+    let ext = &plan.ext;
+    let mut vars = vec![0i64; ext.len()];
+    if !computed.is_empty() && !ext[np..].contains(&0) {
+        for lin0 in (0..mask.len()).filter(|&i| mask[i]) {
+            let mut lin = lin0;
+            for v in (0..np).rev() {
+                vars[v] = (lin % ext[v]) as i64;
+                lin /= ext[v];
+            }
+            for v in &mut vars[np..] {
+                *v = 0;
+            }
+            'points: loop {
+                for (t, base, coefs) in &computed {
+                    let off = base + coefs.iter().map(|(v, c)| c * vars[*v]).sum::<i64>();
+                    need[*t].get_or_insert_with(|| vec![false; numel[*t]])[off as usize] = true;
+                }
+                // Odometer over the reduction variables, last fastest.
+                let mut v = ext.len();
+                loop {
+                    if v == np {
+                        break 'points;
+                    }
+                    v -= 1;
+                    vars[v] += 1;
+                    if (vars[v] as usize) < ext[v] {
+                        break;
+                    }
+                    vars[v] = 0;
+                }
+            }
+        }
+    }
+    need[idx(k.stmts[si].target)] = Some(mask);
+}
+
+/// Whether [`run_sampled`] holds statement `si`'s result as its samples
+/// alone: its target is an output that no later statement reads, larger
+/// than `samples`.
 fn sampled_stmt(spec: &Specialized<'_>, si: usize, samples: usize) -> bool {
     let k = spec.kernel;
     let t = k.stmts[si].target;
