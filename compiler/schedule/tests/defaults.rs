@@ -325,3 +325,26 @@ fn stores_and_prefetch_are_refused_by_name_where_they_cannot_apply() {
     let e = Schedule::from_value(&json).unwrap_err();
     assert_eq!(e.field, "stmts[3].store");
 }
+
+#[test]
+fn statements_that_read_across_rows_get_square_cache_blocks() {
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let k = kernel("kernel t(x: f32[R, C]) -> (y: f32[C, R]) { y[j, i] = x[i, j]; }");
+    for (r, c, want) in [
+        (4096, 4096, [256, 64]),
+        (10, 3000, [256, 10]),
+        (7, 5, [5, 7]),
+    ] {
+        let spec = Specialized::from_sizes(&k, &rc(r, c)).unwrap();
+        let s = Schedule::default_for(&spec, &dev);
+        assert_eq!(s.stmts[0].vector, VectorAxis::None);
+        assert_eq!(s.stmts[0].tile, want, "R={r} C={c}");
+        s.validate(&spec, &dev).unwrap();
+    }
+    // Rows read along their length keep whole-row blocks (and vectorize).
+    let k = kernel("kernel c(x: f32[R, C]) -> (y: f32[R, C]) { y[i, j] = x[i, j] * 2; }");
+    let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
+    let s = Schedule::default_for(&spec, &dev);
+    assert_eq!(s.stmts[0].vector, VectorAxis::Parallel);
+    assert_eq!(s.stmts[0].tile, [8, 4096]);
+}
