@@ -238,26 +238,24 @@ fn ulps(a: f32, b: f32) -> u32 {
     (a.to_bits() as i64 - b.to_bits() as i64).unsigned_abs() as u32
 }
 
-/// The vectorized f32 `exp` (also inside `tanh` and `sigmoid`) against
-/// f64's exp rounded once, over its whole range, at every vector width the
-/// emitter uses and in the masked tail: within 2 ulps; 0 allowed below
-/// 2.4e-38 (the contract's flush), +inf exactly above ln(f32::MAX), 0 for
-/// -inf, NaN for NaN.
-#[test]
-fn vector_exp_is_within_two_ulps_over_its_whole_range() {
-    let c = CpuCompiler::new().unwrap();
-    let dev = c.device().limits();
-    let k = &kiln_ir::check_source("kernel e(x: f32[N]) -> (y: f32[N]) { y[i] = exp(x[i]); }")
-        .unwrap()[0];
+/// The f32 inputs the function tests sweep: a fine grid over [-104, 90],
+/// the edges of exp's range and of tanh's two formulas, infinities, NaNs,
+/// and every 4099th bit pattern (both signs, all exponents, subnormals).
+fn f32_sweep() -> Vec<f32> {
     let mut xs: Vec<f32> = (0..200_000)
         .map(|i| -104.0 + 194.0 * i as f32 / 200_000.0)
         .collect();
     let ln_max = f32::MAX.ln();
-    for x in [
+    xs.extend([
         0.0f32,
         -0.0,
         1e-30,
         -1e-30,
+        1e-7,
+        -1e-5,
+        0.625,
+        -0.625,
+        f32::from_bits(0.625f32.to_bits() - 1),
         f32::MIN_POSITIVE,
         ln_max,
         f32::from_bits(ln_max.to_bits() + 1),
@@ -273,11 +271,20 @@ fn vector_exp_is_within_two_ulps_over_its_whole_range() {
         f32::NEG_INFINITY,
         f32::NAN,
         -f32::NAN,
-    ] {
-        xs.push(x);
-    }
-    // Bit patterns: every 4099th f32 (both signs, all exponents).
+    ]);
     xs.extend((0..u32::MAX / 4099).map(|i| f32::from_bits(i * 4099)));
+    xs
+}
+
+/// Runs `y[i] = CALL(x[i])` over [`f32_sweep`] at every vector width the
+/// emitter uses (width 1 is the scalar and masked-tail code) and checks
+/// each result with `ok(x, got)`.
+fn check_f32_function(call: &str, ok: impl Fn(f32, f32) -> bool) {
+    let c = CpuCompiler::new().unwrap();
+    let dev = c.device().limits();
+    let src = format!("kernel e(x: f32[N]) -> (y: f32[N]) {{ y[i] = {call}(x[i]); }}");
+    let k = &kiln_ir::check_source(&src).unwrap()[0];
+    let xs = f32_sweep();
     let n = xs.len();
     let sz = BTreeMap::from([("N".to_string(), n as i64)]);
     let spec = Specialized::from_sizes(k, &sz).unwrap();
@@ -303,17 +310,41 @@ fn vector_exp_is_within_two_ulps_over_its_whole_range() {
         let got = bound.outputs()[0].to_f64();
         for (&xi, &g) in xs.iter().zip(&got) {
             let g = g as f32;
-            let want = f64::from(xi).exp() as f32;
-            let ok = if xi.is_nan() {
-                g.is_nan()
-            } else if want.is_infinite() || want == 0.0 {
-                g == want || (want == 0.0 && (0.0..2.4e-38).contains(&g))
-            } else if want < 2.4e-38 {
-                g == 0.0 || ulps(g, want) <= 2
-            } else {
-                ulps(g, want) <= 2
-            };
-            assert!(ok, "width {w}: exp({xi:e}) = {g:e}, want {want:e}");
+            assert!(ok(xi, g), "width {w}: {call}({xi:e}) = {g:e}");
         }
     }
+}
+
+/// The vectorized f32 `exp` (also inside `tanh` and `sigmoid`) against
+/// f64's exp rounded once, over its whole range: within 2 ulps; 0 allowed
+/// below 2.4e-38 (the contract's flush), +inf exactly above
+/// ln(f32::MAX), 0 for -inf, NaN for NaN.
+#[test]
+fn vector_exp_is_within_two_ulps_over_its_whole_range() {
+    check_f32_function("exp", |x, g| {
+        let want = f64::from(x).exp() as f32;
+        if x.is_nan() {
+            g.is_nan()
+        } else if want.is_infinite() || want == 0.0 {
+            g == want || (want == 0.0 && (0.0..2.4e-38).contains(&g))
+        } else if want < 2.4e-38 {
+            g == 0.0 || ulps(g, want) <= 2
+        } else {
+            ulps(g, want) <= 2
+        }
+    });
+}
+
+/// tanh within 2 ulps everywhere, also near 0 where `1 - 2 / (e^2x + 1)`
+/// cancels; the sign of zero kept, ±1 at ±inf, NaN for NaN.
+#[test]
+fn vector_tanh_is_within_two_ulps_including_near_zero() {
+    check_f32_function("tanh", |x, g| {
+        let want = f64::from(x).tanh() as f32;
+        if x.is_nan() {
+            g.is_nan()
+        } else {
+            g.is_sign_negative() == want.is_sign_negative() && ulps(g, want) <= 2
+        }
+    });
 }

@@ -51,121 +51,113 @@ __kernel void s1(__global float* restrict a0, __global float* restrict a1, __glo
       float v29 = a2[i26];
       float4 v30 = (float4)(v29);
       float4 v31 = v28 - v30;
-      float4 v32 = KILN_MINF(v31, ((float4)(88.72284f)));
-      float4 v33 = KILN_MAXF(v32, ((float4)((-87.33655f))));
-      float4 v34 = fma(v33, ((float4)(1.442695f)), ((float4)(0.5f)));
-      float4 v35 = floor(v34);
-      float4 v36 = fma(v35, ((float4)((-0.6933594f))), v33);
-      float4 v37 = fma(v35, ((float4)(0.00021219444f)), v36);
-      float4 v38 = fma(((float4)(0.00019875691f)), v37, ((float4)(0.0013981999f)));
-      float4 v39 = fma(v38, v37, ((float4)(0.008333452f)));
-      float4 v40 = fma(v39, v37, ((float4)(0.041665796f)));
-      float4 v41 = fma(v40, v37, ((float4)(0.16666666f)));
-      float4 v42 = fma(v41, v37, ((float4)(0.5f)));
-      float4 v43 = v37 * v37;
-      float4 v44 = fma(v42, v43, v37);
-      float4 v45 = v44 + ((float4)(1.0f));
-      int4 v46 = convert_int4_sat_rtz(v35);
-      int4 v47 = as_int4(as_uint4(v46) + as_uint4(((int4)(126))));
-      int4 v48 = v47 << ((int4)(23));
-      float4 v49 = as_float4(v48);
-      float4 v50 = v45 * v49;
-      float4 v51 = v50 * ((float4)(2.0f));
-      int4 v52 = v31 < ((float4)((-87.33655f)));
-      float4 v53 = select(v51, ((float4)(0.0f)), v52);
-      int4 v54 = v31 > ((float4)(88.72284f));
-      float4 v55 = select(v53, ((float4)(INFINITY)), v54);
-      int4 v56 = isunordered(v31, v31);
-      float4 v57 = select(v55, v31, v56);
-      vstore4(v57, 0, a0 + i26 * 33 + i27);
+      int4 v32 = v31 > ((float4)(88.9f));
+      float4 v33 = select(v31, ((float4)(88.9f)), v32);
+      int4 v34 = v33 < ((float4)((-87.33655f)));
+      float4 v35 = select(v33, ((float4)((-87.33655f))), v34);
+      float4 v36 = fma(v35, ((float4)(1.442695f)), ((float4)(12582912.0f)));
+      float4 v37 = v36 - ((float4)(12582912.0f));
+      float4 v38 = fma(v37, ((float4)((-0.6933594f))), v35);
+      float4 v39 = fma(v37, ((float4)(0.00021219444f)), v38);
+      float4 v40 = fma(((float4)(0.00019875691f)), v39, ((float4)(0.0013981999f)));
+      float4 v41 = fma(v40, v39, ((float4)(0.008333452f)));
+      float4 v42 = fma(v41, v39, ((float4)(0.041665796f)));
+      float4 v43 = fma(v42, v39, ((float4)(0.16666666f)));
+      float4 v44 = fma(v43, v39, ((float4)(0.5f)));
+      float4 v45 = v39 * v39;
+      float4 v46 = fma(v44, v45, v39);
+      float4 v47 = v46 + ((float4)(1.0f));
+      int4 v48 = as_int4(v36);
+      int4 v49 = as_int4(as_uint4(v48) + as_uint4(((int4)(126))));
+      int4 v50 = v49 << ((int4)(23));
+      float4 v51 = as_float4(v50);
+      float4 v52 = v47 * v51;
+      float4 v53 = v52 * ((float4)(2.0f));
+      vstore4(v53, 0, a0 + i26 * 33 + i27);
     }
-    for (int i58 = v25; i58 < v18; i58 += 1) {
-      float v59 = a1[i26 * 33 + i58];
-      float v60 = a2[i26];
-      float v61 = v59 - v60;
-      float v62 = KILN_MINF(v61, 88.72284f);
-      float v63 = KILN_MAXF(v62, (-87.33655f));
-      float v64 = fma(v63, 1.442695f, 0.5f);
-      float v65 = floor(v64);
-      float v66 = fma(v65, (-0.6933594f), v63);
-      float v67 = fma(v65, 0.00021219444f, v66);
-      float v68 = fma(0.00019875691f, v67, 0.0013981999f);
-      float v69 = fma(v68, v67, 0.008333452f);
-      float v70 = fma(v69, v67, 0.041665796f);
-      float v71 = fma(v70, v67, 0.16666666f);
-      float v72 = fma(v71, v67, 0.5f);
-      float v73 = v67 * v67;
-      float v74 = fma(v72, v73, v67);
-      float v75 = v74 + 1.0f;
-      int v76 = convert_int_sat_rtz(v65);
-      int v77 = as_int(as_uint(v76) + as_uint(126));
-      int v78 = v77 << 23;
-      float v79 = as_float(v78);
-      float v80 = v75 * v79;
-      float v81 = v80 * 2.0f;
-      int v82 = v61 < (-87.33655f);
-      float v83 = v82 ? 0.0f : v81;
-      int v84 = v61 > 88.72284f;
-      float v85 = v84 ? INFINITY : v83;
-      int v86 = isunordered(v61, v61);
-      float v87 = v86 ? v61 : v85;
-      a0[i26 * 33 + i58] = v87;
+    for (int i54 = v25; i54 < v18; i54 += 1) {
+      float v55 = a1[i26 * 33 + i54];
+      float v56 = a2[i26];
+      float v57 = v55 - v56;
+      int v58 = v57 > 88.9f;
+      float v59 = v58 ? 88.9f : v57;
+      int v60 = v59 < (-87.33655f);
+      float v61 = v60 ? (-87.33655f) : v59;
+      float v62 = fma(v61, 1.442695f, 12582912.0f);
+      float v63 = v62 - 12582912.0f;
+      float v64 = fma(v63, (-0.6933594f), v61);
+      float v65 = fma(v63, 0.00021219444f, v64);
+      float v66 = fma(0.00019875691f, v65, 0.0013981999f);
+      float v67 = fma(v66, v65, 0.008333452f);
+      float v68 = fma(v67, v65, 0.041665796f);
+      float v69 = fma(v68, v65, 0.16666666f);
+      float v70 = fma(v69, v65, 0.5f);
+      float v71 = v65 * v65;
+      float v72 = fma(v70, v71, v65);
+      float v73 = v72 + 1.0f;
+      int v74 = as_int(v62);
+      int v75 = as_int(as_uint(v74) + as_uint(126));
+      int v76 = v75 << 23;
+      float v77 = as_float(v76);
+      float v78 = v73 * v77;
+      float v79 = v78 * 2.0f;
+      a0[i26 * 33 + i54] = v79;
     }
   }
 }
 
 __attribute__((reqd_work_group_size(8, 1, 1)))
 __kernel void s2(__global float* restrict a0, __global float* restrict a1) {
-  int v88 = (int)get_global_id(0);
-  int v89 = (int)(min((uint)v88, (uint)5));
-  int v90 = v89 + 1;
-  int v91 = (int)(min((uint)v90, (uint)5));
-  for (int i92 = v89; i92 < v91; i92 += 1) {
-    float4 c93 = ((float4)(0.0f));
-    for (int i94 = 0; i94 < 32; i94 += 4) {
-      float4 v95 = vload4(0, a1 + i92 * 33 + i94);
-      float4 v96 = c93 + v95;
-      c93 = v96;
+  int v80 = (int)get_global_id(0);
+  int v81 = (int)(min((uint)v80, (uint)5));
+  int v82 = v81 + 1;
+  int v83 = (int)(min((uint)v82, (uint)5));
+  for (int i84 = v81; i84 < v83; i84 += 1) {
+    float4 c85 = ((float4)(0.0f));
+    for (int i86 = 0; i86 < 32; i86 += 4) {
+      float4 v87 = vload4(0, a1 + i84 * 33 + i86);
+      float4 v88 = c85 + v87;
+      c85 = v88;
     }
-    float v97 = a1[i92 * 33 + 32];
-    float v98 = v97 + 0.0f;
-    float r99 = c93.s0;
-    r99 = r99 + c93.s1;
-    r99 = r99 + c93.s2;
-    r99 = r99 + c93.s3;
-    float v100 = v98 + r99;
-    a0[i92] = v100;
+    float v89 = a1[i84 * 33 + 32];
+    float v90 = v89 + 0.0f;
+    float r91 = c85.s0;
+    r91 = r91 + c85.s1;
+    r91 = r91 + c85.s2;
+    r91 = r91 + c85.s3;
+    float v92 = v90 + r91;
+    a0[i84] = v92;
   }
 }
 
 __attribute__((reqd_work_group_size(16, 1, 1)))
 __kernel void s3(__global float* restrict a0, __global float* restrict a1, __global float* restrict a2) {
-  int v101 = (int)get_global_id(0);
-  int v102 = (int)get_global_id(1);
-  int v103 = v101 * 4;
-  int v104 = (int)(min((uint)v103, (uint)33));
-  int v105 = v104 + 4;
-  int v106 = (int)(min((uint)v105, (uint)33));
-  int v107 = (int)(min((uint)v102, (uint)5));
-  int v108 = v107 + 1;
-  int v109 = (int)(min((uint)v108, (uint)5));
-  int v110 = v106 - v104;
-  int v111 = (int)((uint)v110 / (uint)4);
-  int v112 = v111 * 4;
-  int v113 = v104 + v112;
-  for (int i114 = v107; i114 < v109; i114 += 1) {
-    for (int i115 = v104; i115 < v113; i115 += 4) {
-      float4 v116 = vload4(0, a1 + i114 * 33 + i115);
-      float v117 = a2[i114];
-      float4 v118 = (float4)(v117);
-      float4 v119 = v116 / v118;
-      vstore4(v119, 0, a0 + i114 * 33 + i115);
+  int v93 = (int)get_global_id(0);
+  int v94 = (int)get_global_id(1);
+  int v95 = v93 * 4;
+  int v96 = (int)(min((uint)v95, (uint)33));
+  int v97 = v96 + 4;
+  int v98 = (int)(min((uint)v97, (uint)33));
+  int v99 = (int)(min((uint)v94, (uint)5));
+  int v100 = v99 + 1;
+  int v101 = (int)(min((uint)v100, (uint)5));
+  int v102 = v98 - v96;
+  int v103 = (int)((uint)v102 / (uint)4);
+  int v104 = v103 * 4;
+  int v105 = v96 + v104;
+  for (int i106 = v99; i106 < v101; i106 += 1) {
+    for (int i107 = v96; i107 < v105; i107 += 4) {
+      float4 v108 = vload4(0, a1 + i106 * 33 + i107);
+      float v109 = a2[i106];
+      float4 v110 = (float4)(v109);
+      float4 v111 = v108 / v110;
+      vstore4(v111, 0, a0 + i106 * 33 + i107);
     }
-    for (int i120 = v113; i120 < v106; i120 += 1) {
-      float v121 = a1[i114 * 33 + i120];
-      float v122 = a2[i114];
-      float v123 = v121 / v122;
-      a0[i114 * 33 + i120] = v123;
+    for (int i112 = v105; i112 < v98; i112 += 1) {
+      float v113 = a1[i106 * 33 + i112];
+      float v114 = a2[i106];
+      float v115 = v113 / v114;
+      a0[i106 * 33 + i112] = v115;
     }
   }
 }
