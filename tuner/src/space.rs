@@ -274,6 +274,9 @@ impl Space {
             if !c.gpu && kiln_schedule::epilogue_blocker(spec, i).is_none() {
                 push(format!("s{i}.epilogue"), vec![0, 1]);
             }
+            if !c.gpu && kiln_schedule::inline_blocker(spec, i).is_none() {
+                push(format!("s{i}.inline"), vec![0, 1]);
+            }
             if !c.gpu && b.vector != VectorAxis::None {
                 // Software prefetch distances (elements): none, 4 KiB and
                 // 16 KiB of f32 ahead, and the default's.
@@ -341,24 +344,27 @@ impl Space {
             let value = |name: &str| self.value(p, &format!("s{i}.{name}"));
             if !gpu {
                 s.stmts[i].epilogue = value("epilogue") == Some(1);
+                s.stmts[i].inline = value("inline") == Some(1) && !s.stmts[i].epilogue;
             }
-            if s.stmts[i].epilogue {
-                // An epilogue's other knobs change nothing: one spelling
-                // (their first values), and the base's fields.
+            if s.stmts[i].epilogue || s.stmts[i].inline {
+                // An epilogue's or an inlined statement's other knobs change
+                // nothing: one spelling (their first values), and the
+                // base's fields (an inlined statement keeps its place in
+                // a fused group).
                 let prefix = format!("s{i}.");
-                let own = format!("s{i}.epilogue");
-                if self
-                    .knobs
-                    .iter()
-                    .zip(p)
-                    .any(|(kn, &v)| kn.name.starts_with(&prefix) && kn.name != own && v != 0)
-                {
+                let own = [format!("s{i}.epilogue"), format!("s{i}.inline")];
+                if self.knobs.iter().zip(p).any(|(kn, &v)| {
+                    kn.name.starts_with(&prefix) && !own.contains(&kn.name) && v != 0
+                }) {
                     return None;
                 }
+                let (epilogue, inline) = (s.stmts[i].epilogue, s.stmts[i].inline);
+                let base = self.base.stmts[i].clone();
                 s.stmts[i] = kiln_schedule::StmtSchedule {
-                    epilogue: true,
-                    fuse: false,
-                    ..self.base.stmts[i].clone()
+                    epilogue,
+                    inline,
+                    fuse: base.fuse && !epilogue,
+                    ..base
                 };
                 continue;
             }
@@ -530,7 +536,9 @@ impl Space {
                 (Some(i), f) => {
                     let st = sched.stmts.get(i)?;
                     let np = spec.kernel.stmts[i].n_parallel;
-                    if st.epilogue && f != "epilogue" {
+                    if (st.epilogue && f != "epilogue")
+                        || (st.inline && !matches!(f, "inline" | "epilogue"))
+                    {
                         // Unused: decode takes the first value.
                         p[ki] = 0;
                         continue;
@@ -552,6 +560,7 @@ impl Space {
                         "unroll" => st.unroll as i64,
                         "pack" => st.pack as i64,
                         "epilogue" => st.epilogue as i64,
+                        "inline" => st.inline as i64,
                         "store" => store_code(st.store),
                         "prefetch" => st.prefetch as i64,
                         "wgx" => *st.workgroup.first()? as i64,

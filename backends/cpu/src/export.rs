@@ -70,7 +70,8 @@ pub(crate) fn export(
         .into_iter()
         .map(|g| GroupEntry {
             launches: [g.start, g.end],
-            blocks: sched.blocks(spec, g.start),
+            // An inlined statement (no blocks) may lead its fused group.
+            blocks: g.clone().map(|i| sched.blocks(spec, i)).max().unwrap_or(0),
             local: local
                 .iter()
                 .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))

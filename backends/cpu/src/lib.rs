@@ -358,7 +358,8 @@ fn plan_of(
     let groups = kiln_schedule::groups(sched)
         .into_iter()
         .map(|g| Group {
-            blocks: sched.blocks(spec, g.start),
+            // An inlined statement (no blocks) may lead its fused group.
+            blocks: g.clone().map(|i| sched.blocks(spec, i)).max().unwrap_or(0),
             local: local
                 .iter()
                 .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))

@@ -348,3 +348,61 @@ fn vector_tanh_is_within_two_ulps_including_near_zero() {
         }
     });
 }
+
+/// Inlined temporaries (`inline`): kernels whose cheap elementwise
+/// temporaries feed row reductions, several readers, a reader across rows
+/// (transposed plain indices), a chain of inlined statements and a
+/// block-local row statistic, under the default schedule (which inlines
+/// where it can), the same without inlining, and random schedules; every
+/// output checked against the interpreter.
+#[test]
+fn inlined_temporaries_match_the_interpreter() {
+    let c = CpuCompiler::new().unwrap();
+    let dev = c.device().limits();
+    let src = "kernel ln(x: f32[R, C], g: f32[C]) -> (y: f32[R, C]) {
+            mu[r] += x[r, c] / f32(C);
+            d[r, c] = x[r, c] - mu[r];
+            v[r] += d[r, c] * d[r, c];
+            y[r, c] = d[r, c] * rsqrt(v[r] + 1e-5) * g[c];
+        }
+        kernel chain(x: f64[R, C], b: f64[C]) -> (y: f64[C, R], s: f64[R]) {
+            t1[r, c] = x[r, c] * 2 + b[c];
+            t2[r, c] = t1[r, c] - x[r, c] * t1[r, c];
+            s[r] max= t2[r, c];
+            y[c, r] = t2[r, c] + s[r];
+        }
+        kernel sel(x: f32[R, C]) -> (y: f32[R, C]) {
+            a[r, c] = select(x[r, c] > 0, x[r, c], -x[r, c] * 3);
+            y[r, c] = a[r, c] * a[r, c] + a[r, c];
+        }";
+    let (mut runs, mut inlined) = (0, 0);
+    for k in kiln_ir::check_source(src).unwrap() {
+        for (r, cols) in [(5, 37), (3, 64), (17, 129)] {
+            let sz: BTreeMap<String, i64> = [("R", r), ("C", cols)]
+                .iter()
+                .map(|(a, b)| (a.to_string(), *b))
+                .collect();
+            let spec = Specialized::from_sizes(&k, &sz).unwrap();
+            let default = Schedule::default_for(&spec, &dev);
+            assert!(
+                default.stmts.iter().any(|s| s.inline),
+                "{}: the default inlines",
+                k.name
+            );
+            let mut plain = default.clone();
+            for s in &mut plain.stmts {
+                s.inline = false;
+            }
+            let mut rng = rand::rngs::StdRng::seed_from_u64(r as u64 * 1000 + cols as u64);
+            let mut scheds = vec![default, plain];
+            scheds.extend((0..12).map(|_| Schedule::random(&spec, &dev, &mut rng)));
+            for s in &scheds {
+                s.validate(&spec, &dev).unwrap();
+                inlined += s.stmts.iter().any(|s| s.inline) as usize;
+                check(&c, &k, &sz, Some(s), runs).unwrap();
+                runs += 1;
+            }
+        }
+    }
+    assert!(inlined >= 20, "{inlined} of {runs} runs inlined");
+}

@@ -64,12 +64,21 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     let mut text = String::from("module {\n");
     let mut stmts = Vec::new();
     let local = kiln_schedule::local_temps(spec, sched);
+    let inlined: Vec<(TensorId, usize)> = (0..spec.kernel.stmts.len())
+        .filter(|&i| sched.stmts[i].inline)
+        .map(|i| (spec.kernel.stmts[i].target, i))
+        .collect();
     for i in 0..spec.kernel.stmts.len() {
         let mut f = FnEmitter::new(spec, i, &sched.stmts[i]);
         f.local = local.clone();
+        f.inlined = inlined.clone();
+        for d in kiln_schedule::inlined_into(spec, sched, i) {
+            f.add_args_of(d);
+        }
         // An epilogue's function stays empty (it has no blocks): the
-        // previous statement computes it.
-        if !sched.stmts[i].epilogue {
+        // previous statement computes it; so does an inlined statement's
+        // (its readers compute it).
+        if !sched.stmts[i].epilogue && !sched.stmts[i].inline {
             if sched.stmts.get(i + 1).is_some_and(|n| n.epilogue) {
                 f.set_epilogue(i + 1, !kiln_schedule::epilogue_drops_target(spec, i + 1));
             }
@@ -278,6 +287,9 @@ struct FnEmitter<'a, 'k> {
     streamed: bool,
     /// One-dimensional views of tensors that are prefetched (`prefetch`).
     flat: Vec<(TensorId, String)>,
+    /// Inlined temporaries and their statements (`inline`): a read of one
+    /// evaluates the statement's expression instead of loading.
+    inlined: Vec<(TensorId, usize)>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -309,6 +321,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             aligned: None,
             streamed: false,
             flat: Vec::new(),
+            inlined: Vec::new(),
         }
     }
 
@@ -1629,6 +1642,19 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                     if t == tensor {
                         return v.clone();
                     }
+                }
+                if let Some(&(_, d)) = self.inlined.iter().find(|(t, _)| t == tensor) {
+                    // An inlined temporary: its statement's expression with
+                    // its parallel variables (= its target's axes) bound to
+                    // this read's plain index variables.
+                    let mut pd = vec![None; k.stmts[d].vars.len()];
+                    for (axis, a) in index.iter().enumerate() {
+                        let v = a
+                            .as_plain()
+                            .expect("inlined temporaries are read at plain indices");
+                        pd[axis] = p[v as usize].clone();
+                    }
+                    return self.expr(k.stmts[d].value, &pd, w);
                 }
                 if let Some(v) = self.packed_load(*tensor, p, w) {
                     return v;

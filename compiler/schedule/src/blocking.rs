@@ -94,6 +94,7 @@ pub(crate) fn blocked(
         workgroup: Vec::new(),
         local: false,
         epilogue: false,
+        inline: false,
         store: crate::StoreMode::Plain,
         prefetch: 0,
     };
@@ -146,6 +147,7 @@ pub(crate) fn blocked_opencl(
         workgroup: vec![1, 1],
         local: false,
         epilogue: false,
+        inline: false,
         store: crate::StoreMode::Plain,
         prefetch: 0,
     };

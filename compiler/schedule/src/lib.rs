@@ -18,6 +18,9 @@
 //! - `epilogue` (CPU): compute this elementwise statement in the previous
 //!   reduction's register tile, on each result as it is final, and skip
 //!   its own launch (see [`epilogue_blocker`]).
+//! - `inline` (CPU): never store this cheap elementwise statement's
+//!   temporary; its readers recompute the expression where they read it
+//!   (see [`inline_blocker`]).
 //! - `store` (CPU): `aligned` or `stream` (non-temporal) vector stores of
 //!   an elementwise statement, each row's unaligned head peeled off (see
 //!   [`StoreMode`]).
@@ -48,8 +51,10 @@ use serde::{Deserialize, Serialize};
 
 mod blocking;
 mod epilogue;
+mod inline;
 mod store;
 pub use epilogue::{epilogue_blocker, epilogue_drops_target};
+pub use inline::{inline_blocker, inlined_into, MAX_INLINE_NODES};
 pub use store::{store_blocker, StoreMode};
 
 /// Which loop axis is vectorized.
@@ -104,6 +109,12 @@ pub struct StmtSchedule {
     /// unused.
     #[serde(default, skip_serializing_if = "is_false")]
     pub epilogue: bool,
+    /// CPU only: this statement's temporary is never stored; every
+    /// statement reading it computes its expression in place of the read
+    /// (see [`inline_blocker`]). It has no launch of its own and its other
+    /// fields are unused.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inline: bool,
     /// CPU only, elementwise statements: `aligned` peels each row's head so
     /// full vector stores are aligned; `stream` also makes them
     /// non-temporal (see [`StoreMode`], [`store_blocker`]).
@@ -620,6 +631,18 @@ impl Schedule {
             if st.epilogue {
                 self.validate_epilogue(spec, dev.gpu.is_some(), i)?;
             }
+            if st.inline {
+                let f = f("inline");
+                if dev.gpu.is_some() {
+                    return Err(err(f, "CPU-only"));
+                }
+                if let Some(why) = inline_blocker(spec, i) {
+                    return Err(err(f, format!("this statement cannot be inlined: {why}")));
+                }
+                if let Some(why) = inline::schedule_blocker(spec, self, i) {
+                    return Err(err(f, format!("this statement cannot be inlined: {why}")));
+                }
+            }
             if !st.store.is_plain() {
                 if dev.gpu.is_some() {
                     return Err(err(f("store"), "CPU-only"));
@@ -919,6 +942,7 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
             };
@@ -934,6 +958,7 @@ impl Schedule {
         };
         sched.mark_epilogues(spec);
         sched.fuse_rows(spec, None);
+        sched.mark_inline(spec);
         let local: Vec<_> = local_temps(spec, &sched)
             .into_iter()
             .map(|(t, _)| t)
@@ -945,6 +970,19 @@ impl Schedule {
             sched.stmts[i].prefetch = store::default_prefetch(spec, st, i, dev, &local);
         }
         sched
+    }
+
+    /// Marks every statement that can be inlined into its readers (CPU;
+    /// [`inline_blocker`] and the schedule's conditions), in order.
+    pub fn mark_inline(&mut self, spec: &Specialized<'_>) {
+        for i in 0..self.stmts.len() {
+            if inline_blocker(spec, i).is_none() && !self.stmts[i].epilogue {
+                self.stmts[i].inline = true;
+                if inline::schedule_blocker(spec, self, i).is_some() {
+                    self.stmts[i].inline = false;
+                }
+            }
+        }
     }
 
     /// Marks every statement that can be the epilogue of the previous one
@@ -1068,6 +1106,7 @@ impl Schedule {
                 workgroup: vec![1, 1],
                 local: false,
                 epilogue: false,
+                inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
             };
@@ -1167,6 +1206,7 @@ impl Schedule {
                 workgroup: vec![wx, wy],
                 local: false,
                 epilogue: false,
+                inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
             };
@@ -1276,6 +1316,7 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
             };
@@ -1296,6 +1337,9 @@ impl Schedule {
             let e0 = sched.min_rows(spec);
             sched.fuse_rows(spec, Some(rng.gen_range(1..=e0)));
         }
+        if k.stmts.len() > 1 && rng.gen_bool(0.5) {
+            sched.mark_inline(spec);
+        }
         for i in 0..sched.stmts.len() {
             if store_blocker(spec, &sched.stmts[i], i).is_none() {
                 let modes = [StoreMode::Plain, StoreMode::Aligned, StoreMode::Stream];
@@ -1309,9 +1353,10 @@ impl Schedule {
     }
 
     /// Blocks of statement `i`'s launch: `Π ceil(extent / tile)`.
-    /// An epilogue has none: it runs in its reduction's blocks.
+    /// An epilogue has none (it runs in its reduction's blocks), nor has an
+    /// inlined statement (its readers compute it).
     pub fn blocks(&self, spec: &Specialized<'_>, i: usize) -> usize {
-        if self.stmts[i].epilogue {
+        if self.stmts[i].epilogue || self.stmts[i].inline {
             return 0;
         }
         let ext = spec.domain(i);
@@ -1353,6 +1398,7 @@ impl Schedule {
                 workgroup: Vec::new(),
                 local: false,
                 epilogue: false,
+                inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
             })

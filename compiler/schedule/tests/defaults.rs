@@ -348,3 +348,87 @@ fn statements_that_read_across_rows_get_square_cache_blocks() {
     assert_eq!(s.stmts[0].vector, VectorAxis::Parallel);
     assert_eq!(s.stmts[0].tile, [8, 4096]);
 }
+
+const LAYERNORM: &str = "kernel ln(x: f32[R, C], g: f32[C]) -> (y: f32[R, C]) {
+    mu[r] += x[r, c] / f32(C);
+    d[r, c] = x[r, c] - mu[r];
+    v[r] += d[r, c] * d[r, c] / f32(C);
+    y[r, c] = d[r, c] * rsqrt(v[r] + 1e-5) * g[c];
+}";
+
+#[test]
+fn cheap_elementwise_temporaries_are_inlined_by_default() {
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let k = kernel(LAYERNORM);
+    let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
+    let s = Schedule::default_for(&spec, &dev);
+    let inlined: Vec<bool> = s.stmts.iter().map(|st| st.inline).collect();
+    assert_eq!(inlined, [false, true, false, false]);
+    assert_eq!(s.blocks(&spec, 1), 0, "an inlined statement has no launch");
+    s.validate(&spec, &dev).unwrap();
+    let json = serde_json::to_string(&s).unwrap();
+    assert_eq!(json.matches("\"inline\":true").count(), 1, "{json}");
+    assert_eq!(Schedule::from_json(&json).unwrap(), s);
+    // Not inlined: a reduction, an expensive expression, an output, a
+    // temporary read at a shifted index.
+    for (src, why) in [
+        (LAYERNORM, "reduces"),
+        (
+            "kernel e(x: f32[R, C]) -> (y: f32[R, C]) { t[r, c] = exp(x[r, c]); y[r, c] = t[r, c] * 2; }",
+            "not cheap",
+        ),
+        (
+            "kernel o(x: f32[R, C]) -> (t: f32[R, C], y: f32[R, C]) { t[r, c] = x[r, c] * 2; y[r, c] = t[r, c] + 1; }",
+            "not a temporary",
+        ),
+        (
+            "kernel s(x: f32[R, C]) -> (y: f32[R, C]) { t[r, c] = x[r, c] * 2; y[r, i] = t[r, C - 1 - i]; }",
+            "shifted",
+        ),
+    ] {
+        let k = kernel(src);
+        let spec = Specialized::from_sizes(&k, &rc(8, 64)).unwrap();
+        let i = 0;
+        let mut s = Schedule::default_for(&spec, &dev);
+        assert!(!s.stmts[i].inline, "{src}");
+        s.stmts[i].inline = true;
+        let e = field_error(&s, &spec, &dev);
+        assert!(e.starts_with(&format!("stmts[{i}].inline")) && e.contains(why), "{e}");
+    }
+}
+
+#[test]
+fn inlining_is_refused_by_name_where_the_schedule_cannot_take_it() {
+    let k = kernel(LAYERNORM);
+    let spec = Specialized::from_sizes(&k, &rc(64, 256)).unwrap();
+    let dev = cpu(512, 48 << 10, 2 << 20);
+    let base = Schedule::default_for(&spec, &dev);
+    assert!(base.stmts[1].inline);
+    // Readers outside the fused group where `mu` lives per block.
+    let mut s = base.clone();
+    assert!(s.stmts.iter().skip(1).all(|st| st.fuse));
+    s.stmts[3].fuse = false;
+    let e = field_error(&s, &spec, &dev);
+    assert!(
+        e.starts_with("stmts[1].inline") && e.contains("fused group"),
+        "{e}"
+    );
+    // GPUs compute every statement in its own work-items.
+    let gpu = DeviceLimits {
+        gpu: Some(GpuLimits {
+            max_workgroup: 256,
+            max_items: [256, 256],
+            local_mem: 32 << 10,
+            warp: 0,
+        }),
+        ..cpu(128, 32 << 10, 1 << 20)
+    };
+    let mut g = Schedule::default_for(&spec, &gpu);
+    assert!(g.stmts.iter().all(|st| !st.inline));
+    g.stmts[1].inline = true;
+    let e = field_error(&g, &spec, &gpu);
+    assert!(
+        e.starts_with("stmts[1].inline") && e.contains("CPU-only"),
+        "{e}"
+    );
+}

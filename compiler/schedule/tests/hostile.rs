@@ -97,7 +97,7 @@ fn gpu_unbounded() -> DeviceLimits {
 /// Everything code generation computes from a validated schedule.
 fn exercise(spec: &Specialized<'_>, s: &Schedule) {
     for i in 0..s.stmts.len() {
-        assert!(s.blocks(spec, i) >= 1 || s.stmts[i].epilogue);
+        assert!(s.blocks(spec, i) >= 1 || s.stmts[i].epilogue || s.stmts[i].inline);
         let g = s.grid(spec, i);
         assert!(g[0] >= 1 && g[1] >= 1);
         if s.stmts[i].pack || s.stmts[i].local {
