@@ -2,7 +2,9 @@
 time (`kiln tune --time`), then kiln's default schedule, kiln's tuned
 schedule and the baseline (numpy's OpenBLAS at the same thread count, or a
 multi-threaded memory copy of the same bytes) are timed in alternating
-rounds; the table gives medians and ratios.
+rounds; the table gives medians and ratios. The row kernels also show
+their ratio to kiln's own copy of the same bytes, timed in the same rounds
+(numpy's threaded copy varies a lot from run to run on a shared machine).
 
     .venv/bin/python scripts/blas-bars.py [--time 60] [--rounds 3] [--only NAME,...]
 
@@ -114,6 +116,11 @@ def kiln_cmd(exe, *args, check=True):
     return r.stdout
 
 
+# A second yardstick for the row kernels: the same bytes copied by kiln
+# itself (stream stores, the same thread pool), measured in the same rounds.
+COPY_KILN = "kernel copy(x: f32[R, C]) -> (y: f32[R, C]) { y[r, c] = x[r, c]; }\n"
+
+
 def kiln_bench(exe, file, kernel, shape, cache, seconds):
     out = kiln_cmd(
         exe, "bench", str(SPECS / file), "-k", kernel, "--shape", shape,
@@ -135,6 +142,8 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     empty = str(out / "empty-cache")  # never written: the default schedule
     rng = np.random.default_rng(0)
+    copy_file = out / "copy.kiln"
+    copy_file.write_text(COPY_KILN)
     cases = [c for c in CASES if not args.only or any(s in c[0] for s in args.only.split(","))]
     print(f"{THREADS} threads; numpy {np.__version__}; tune {args.time} s per case; "
           f"{args.rounds} alternating rounds of {args.seconds} s; output in {out}", flush=True)
@@ -153,17 +162,20 @@ def main():
             print(f"{name}: the tune stored no winner; `tuned` is the default", flush=True)
         tune_s = time.time() - t0
         f = baseline(base, sizes, rng)
-        d, t, b = [], [], []
+        d, t, b, kc = [], [], [], []
         for _ in range(args.rounds):
             d.append(kiln_bench(exe, file, kernel, shape, empty, args.seconds)["median_s"])
             tuned = kiln_bench(exe, file, kernel, shape, cache, args.seconds)
             t.append(tuned["median_s"])
             b.append(time_calls(f, args.seconds))
+            if bar == "memory":
+                kc.append(kiln_bench(exe, copy_file, "copy", shape, empty, args.seconds)["median_s"])
         row = {
             "case": name, "bar": bar, "tune_s": tune_s, "tuned_ok": tuned_ok,
             "default_s": statistics.median(d), "tuned_s": statistics.median(t),
             "baseline_s": statistics.median(b), "schedule": tuned["schedule"],
             "flops": tuned["flops"], "bytes": tuned["bytes"],
+            "kiln_copy_s": statistics.median(kc) if kc else None,
         }
         row["default_ratio"] = row["baseline_s"] / row["default_s"]
         row["tuned_ratio"] = row["baseline_s"] / row["tuned_s"]
@@ -183,7 +195,9 @@ def main():
         bar = f"tuned >= {tuned_bar}x" + (f", default >= {default_bar}x" if default_bar else "")
         extra = ""
         if r["bar"] == "memory":
-            extra = f" ({r['bytes'] / r['tuned_s'] / 1e9:.1f} GB/s)"
+            kc = r["kiln_copy_s"]
+            extra = (f" ({r['bytes'] / r['tuned_s'] / 1e9:.1f} GB/s; vs kiln's own copy "
+                     f"{kc * 1e3:.3f} ms: {kc / r['tuned_s']:.2f}x)")
         elif r["flops"]:
             extra = f" ({r['flops'] / r['tuned_s'] / 1e9:.0f} GFLOP/s)"
         print(f"| {r['case']} | {r['default_s'] * 1e3:.3f} ms | {r['tuned_s'] * 1e3:.3f} ms{extra} | "
