@@ -32,6 +32,20 @@ fn cpu(bits: usize, l1d: usize, l2: usize) -> DeviceLimits {
     }
 }
 
+/// `dev` as a GPU-like (OpenCL, non-SIMT) device: where the CPU-only
+/// fields are refused.
+fn gpu_like(dev: &DeviceLimits) -> DeviceLimits {
+    DeviceLimits {
+        gpu: Some(GpuLimits {
+            max_workgroup: 256,
+            max_items: [256, 256],
+            local_mem: 32 << 10,
+            warp: 0,
+        }),
+        ..dev.clone()
+    }
+}
+
 #[test]
 fn matmul_blocking_follows_the_register_file_and_the_caches() {
     let k = kernel(MATMUL);
@@ -136,15 +150,7 @@ fn epilogues_that_cannot_run_in_the_register_tile_are_refused_by_name() {
     s.stmts[1].fuse = true;
     assert!(field_error(&s, &spec, &dev).contains("stmts[1]"));
 
-    let gpu = DeviceLimits {
-        gpu: Some(GpuLimits {
-            max_workgroup: 256,
-            max_items: [256, 256],
-            local_mem: 32 << 10,
-            warp: 0,
-        }),
-        ..dev.clone()
-    };
+    let gpu = gpu_like(&dev);
     let mut s = Schedule::default_for(&spec, &gpu);
     s.stmts[1].epilogue = true;
     assert!(field_error(&s, &spec, &gpu).contains("CPU-only"));
@@ -304,15 +310,7 @@ fn stores_and_prefetch_are_refused_by_name_where_they_cannot_apply() {
         "stmts[1].prefetch",
         "elements ahead",
     );
-    let gpu = DeviceLimits {
-        gpu: Some(GpuLimits {
-            max_workgroup: 256,
-            max_items: [256, 256],
-            local_mem: 32 << 10,
-            warp: 0,
-        }),
-        ..dev.clone()
-    };
+    let gpu = gpu_like(&dev);
     let mut s = Schedule::default_for(&spec, &gpu);
     s.stmts[3].store = StoreMode::Aligned;
     assert!(field_error(&s, &spec, &gpu).starts_with("stmts[3].store: CPU-only"));
@@ -414,15 +412,7 @@ fn inlining_is_refused_by_name_where_the_schedule_cannot_take_it() {
         "{e}"
     );
     // GPUs compute every statement in its own work-items.
-    let gpu = DeviceLimits {
-        gpu: Some(GpuLimits {
-            max_workgroup: 256,
-            max_items: [256, 256],
-            local_mem: 32 << 10,
-            warp: 0,
-        }),
-        ..cpu(128, 32 << 10, 1 << 20)
-    };
+    let gpu = gpu_like(&cpu(128, 32 << 10, 1 << 20));
     let mut g = Schedule::default_for(&spec, &gpu);
     assert!(g.stmts.iter().all(|st| !st.inline));
     g.stmts[1].inline = true;
