@@ -70,8 +70,7 @@ pub(crate) fn export(
         .into_iter()
         .map(|g| GroupEntry {
             launches: [g.start, g.end],
-            // An inlined statement (no blocks) may lead its fused group.
-            blocks: g.clone().map(|i| sched.blocks(spec, i)).max().unwrap_or(0),
+            blocks: sched.group_blocks(spec, g.clone()),
             local: local
                 .iter()
                 .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))

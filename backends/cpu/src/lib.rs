@@ -358,8 +358,7 @@ fn plan_of(
     let groups = kiln_schedule::groups(sched)
         .into_iter()
         .map(|g| Group {
-            // An inlined statement (no blocks) may lead its fused group.
-            blocks: g.clone().map(|i| sched.blocks(spec, i)).max().unwrap_or(0),
+            blocks: sched.group_blocks(spec, g.clone()),
             local: local
                 .iter()
                 .filter(|(t, _)| g.clone().any(|i| k.stmts[i].target == *t))

@@ -194,8 +194,9 @@ pub fn run_sampled(
         }
         need[idx(t)] = Some(m);
     }
+    let sizes: Vec<usize> = k.tensors.iter().map(|(t, _)| numel(t)).collect();
     for si in (0..k.stmts.len()).rev() {
-        mark_reads(spec, si, &mut need);
+        mark_reads(spec, si, &sizes, &mut need);
     }
     let mut sampled: Vec<Option<Vec<(usize, f64)>>> = vec![None; k.tensors.len()];
     for (si, stmt) in k.stmts.iter().enumerate() {
@@ -246,14 +247,9 @@ fn sample_positions(n: usize, samples: usize) -> Vec<usize> {
 
 /// Marks, in `need`, every element of a computed tensor (a temporary or an
 /// output) that statement `si` reads at the elements of its target marked
-/// there. Reads of inputs need nothing.
-fn mark_reads(spec: &Specialized<'_>, si: usize, need: &mut [Option<Vec<bool>>]) {
+/// there (`numel`: elements per tensor). Reads of inputs need nothing.
+fn mark_reads(spec: &Specialized<'_>, si: usize, numel: &[usize], need: &mut [Option<Vec<bool>>]) {
     let k = spec.kernel;
-    let numel: Vec<usize> = k
-        .tensors
-        .iter()
-        .map(|(t, _)| spec.shape(t).iter().product())
-        .collect();
     let plan = Plan::new(spec, si);
     let computed: Vec<&ReadPlan> = plan
         .reads
@@ -307,15 +303,7 @@ fn mark_reads(spec: &Specialized<'_>, si: usize, need: &mut [Option<Vec<bool>>])
 fn sampled_stmt(spec: &Specialized<'_>, si: usize, samples: usize) -> bool {
     let k = spec.kernel;
     let t = k.stmts[si].target;
-    let read_later = k.stmts[si + 1..].iter().any(|s| {
-        let mut r = false;
-        k.walk(s.value, &mut |_, e| {
-            if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
-                r = true;
-            }
-        });
-        r
-    });
+    let read_later = (si + 1..k.stmts.len()).any(|j| k.reads(j, t));
     let n: usize = spec.shape(t).iter().product();
     k.outputs.contains(&t) && !read_later && n > samples
 }

@@ -374,6 +374,15 @@ impl Kernel {
 }
 
 impl Kernel {
+    /// Whether statement `stmt`'s expression reads tensor `t`.
+    pub fn reads(&self, stmt: usize, t: TensorId) -> bool {
+        let mut r = false;
+        self.walk(self.stmts[stmt].value, &mut |_, e| {
+            r |= matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t);
+        });
+        r
+    }
+
     /// Calls `f` on every node of the expression tree under `root`, children first.
     pub fn walk(&self, root: ExprId, f: &mut dyn FnMut(ExprId, &Expr)) {
         crate::with_stack(|| self.walk_inner(root, f))

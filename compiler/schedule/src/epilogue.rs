@@ -66,16 +66,5 @@ pub fn epilogue_drops_target(spec: &Specialized<'_>, i: usize) -> bool {
     if k.tensors[t].kind != TensorKind::Temp {
         return false;
     }
-    let mut read_elsewhere = false;
-    for (j, s) in k.stmts.iter().enumerate() {
-        if j == i {
-            continue;
-        }
-        k.walk(s.value, &mut |_, e| {
-            if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
-                read_elsewhere = true;
-            }
-        });
-    }
-    !read_elsewhere
+    !(0..k.stmts.len()).any(|j| j != i && k.reads(j, t))
 }

@@ -76,15 +76,7 @@ pub fn inline_blocker(spec: &Specialized<'_>, i: usize) -> Option<&'static str> 
 /// The statements reading tensor `t`.
 pub(crate) fn readers(spec: &Specialized<'_>, t: TensorId) -> Vec<usize> {
     let k = spec.kernel;
-    (0..k.stmts.len())
-        .filter(|&j| {
-            let mut r = false;
-            k.walk(k.stmts[j].value, &mut |_, e| {
-                r |= matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t);
-            });
-            r
-        })
-        .collect()
+    (0..k.stmts.len()).filter(|&j| k.reads(j, t)).collect()
 }
 
 /// The statements whose expressions a launch of statement `j` evaluates

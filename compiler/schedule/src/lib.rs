@@ -418,17 +418,7 @@ pub fn local_temps(
             if k.tensors[t].kind != kiln_ir::ir::TensorKind::Temp {
                 continue;
             }
-            let mut read_outside = false;
-            for (i, s) in k.stmts.iter().enumerate() {
-                if g.contains(&i) {
-                    continue;
-                }
-                k.walk(s.value, &mut |_, e| {
-                    if matches!(&e.kind, ExprKind::Read { tensor, .. } if *tensor == t) {
-                        read_outside = true;
-                    }
-                });
-            }
+            let read_outside = (0..k.stmts.len()).any(|i| !g.contains(&i) && k.reads(i, t));
             if !read_outside {
                 let mut shape = spec.shape(t).to_vec();
                 shape[0] = sched.stmts[j].tile[0].min(shape[0]);
@@ -1366,6 +1356,13 @@ impl Schedule {
             .zip(ext)
             .map(|(&t, &e)| e.div_ceil(t))
             .product()
+    }
+
+    /// Blocks of the launch of fused group `g` (see [`groups`]): its
+    /// statements' common block count; an inlined statement (0 blocks) may
+    /// lead the group.
+    pub fn group_blocks(&self, spec: &Specialized<'_>, g: std::ops::Range<usize>) -> usize {
+        g.map(|i| self.blocks(spec, i)).max().unwrap_or(0)
     }
 
     /// Reads a schedule from JSON, naming the bad field on error (e.g.
