@@ -145,6 +145,10 @@ pub fn emit_gpu(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
     Emitted { text, stmts }
 }
 
+/// Prefetches at least this many bytes ahead go to L2, not L1 (see
+/// `FnEmitter::prefetch`): 16 KiB is half of a small L1 data cache.
+pub const FAR_PREFETCH: usize = 16 << 10;
+
 /// Largest private buffer a work-item keeps for a fused group's
 /// temporaries; larger ones stay in device memory.
 pub const MAX_PRIVATE_TEMP_BYTES: usize = 64 << 10;
@@ -1543,7 +1547,14 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 vt(sty(d), w)
             ))
         } else {
-            if self.st.prefetch > 0 && self.gpu.is_none() && self.local_shape(t).is_none() {
+            let n: usize = self.spec.shape(t).iter().product();
+            // Past a tensor's end the address clamps to its last element:
+            // a tensor no longer than the distance has nothing to fetch.
+            if self.st.prefetch > 0
+                && self.st.prefetch < n
+                && self.gpu.is_none()
+                && self.local_shape(t).is_none()
+            {
                 self.prefetch(t, ix);
             }
             self.op(&format!(
@@ -1564,7 +1575,8 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
     }
 
     /// Prefetches the element `prefetch` elements after `t[ix]` in memory
-    /// (clamped to the tensor's last element), into all cache levels.
+    /// (clamped to the tensor's last element): into all cache levels, or
+    /// from [`FAR_PREFETCH`] bytes ahead on into L2 and the levels below.
     fn prefetch(&mut self, t: TensorId, ix: &[String]) {
         let shape = self.spec.shape(t).to_vec();
         let n: usize = shape.iter().product();
@@ -1594,8 +1606,12 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         }
         let last = self.cidx(n as i64 - 1);
         let at = self.op(&format!("arith.minui {lin}, {last} : index"));
+        // A line fetched further ahead than an L1 holds would leave it
+        // before its use: those go to L2 (`prefetcht1`).
+        let far = self.st.prefetch * self.spec.kernel.tensors[t].dtype.size_bytes() >= FAR_PREFETCH;
+        let level = if far { 2 } else { 3 };
         self.line(&format!(
-            "memref.prefetch {flat}[{at}], read, locality<3>, data : memref<{n}x{dt}>"
+            "memref.prefetch {flat}[{at}], read, locality<{level}>, data : memref<{n}x{dt}>"
         ));
     }
 

@@ -956,8 +956,10 @@ impl Schedule {
         for i in 0..sched.stmts.len() {
             let st = &sched.stmts[i];
             sched.stmts[i].store = store::default_store(spec, st, i, dev);
-            let st = &sched.stmts[i];
-            sched.stmts[i].prefetch = store::default_prefetch(spec, st, i, dev, &local);
+        }
+        let reads = store::effective_reads(spec, &sched);
+        for i in 0..sched.stmts.len() {
+            sched.stmts[i].prefetch = store::default_prefetch(spec, &sched, i, dev, &local, &reads);
         }
         sched
     }
