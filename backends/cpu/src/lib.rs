@@ -76,6 +76,8 @@ pub struct CpuCompiler {
     mlir: Mlir,
     tm: TargetMachine,
     device: CpuDevice,
+    /// x86 extensions the emitter may use directly (the host's).
+    isa: kiln_mlir::CpuIsa,
 }
 
 fn host_tm() -> Result<TargetMachine, CpuError> {
@@ -116,6 +118,29 @@ pub const TARGET_CPUS: &[&str] = &[
     "znver3",
     "znver4",
 ];
+
+/// The vector extensions of a target machine the emitter may use directly:
+/// from its feature string (the host's), or for one of [`TARGET_CPUS`]
+/// (created with its baseline features) from its name.
+fn isa_of(tm: &TargetMachine) -> kiln_mlir::CpuIsa {
+    let features = tm.get_feature_string().to_string_lossy().into_owned();
+    if !features.is_empty() {
+        return kiln_mlir::CpuIsa::from_features(&features);
+    }
+    let cpu = tm.get_cpu().to_string_lossy().into_owned();
+    let avx512 = [
+        "x86-64-v4",
+        "skylake-avx512",
+        "icelake-server",
+        "sapphirerapids",
+        "znver4",
+    ];
+    let avx2 = ["x86-64-v3", "haswell", "skylake", "znver2", "znver3"];
+    kiln_mlir::CpuIsa {
+        avx512: avx512.contains(&cpu.as_str()),
+        avx2: avx512.contains(&cpu.as_str()) || avx2.contains(&cpu.as_str()),
+    }
+}
 
 /// A target machine for objects linked elsewhere: position-independent,
 /// for the host (`native`, with its features) or a named CPU (its
@@ -185,11 +210,24 @@ unsafe impl Sync for CompiledKernel {}
 impl CpuCompiler {
     /// A compiler for the host.
     pub fn new() -> Result<CpuCompiler, CpuError> {
+        let tm = host_tm()?;
         Ok(CpuCompiler {
             mlir: Mlir::new(),
-            tm: host_tm()?,
+            isa: isa_of(&tm),
+            tm,
             device: CpuDevice::host(),
         })
+    }
+
+    /// The same compiler, emitting only the extensions of `isa` that the
+    /// host has (e.g. [`kiln_mlir::CpuIsa::PORTABLE`] for output that does
+    /// not depend on the host).
+    pub fn restrict_isa(mut self, isa: kiln_mlir::CpuIsa) -> CpuCompiler {
+        self.isa = kiln_mlir::CpuIsa {
+            avx512: self.isa.avx512 && isa.avx512,
+            avx2: self.isa.avx2 && isa.avx2,
+        };
+        self
     }
 
     /// The device compiled for.
@@ -247,7 +285,7 @@ impl CpuCompiler {
     ) -> Result<(Vec<u8>, Vec<kiln_mlir::StmtFn>), CpuError> {
         sched.validate(spec, &self.device.limits())?;
         let tm = object_tm(cpu)?;
-        let e = kiln_mlir::emit(spec, sched);
+        let e = kiln_mlir::emit_for(spec, sched, isa_of(&tm));
         let ctx = Context::create();
         let m = self.mlir.to_llvm(&e.text, &ctx)?;
         for s in &e.stmts {
@@ -272,7 +310,7 @@ impl CpuCompiler {
         stage: Stage,
     ) -> Result<Vec<u8>, CpuError> {
         sched.validate(spec, &self.device.limits())?;
-        let e = kiln_mlir::emit(spec, sched);
+        let e = kiln_mlir::emit_for(spec, sched, self.isa);
         match stage {
             Stage::Mlir => return Ok(e.text.into_bytes()),
             Stage::MlirLowered => return Ok(self.mlir.lower_text(&e.text)?.into_bytes()),
@@ -310,7 +348,7 @@ impl CpuCompiler {
     ) -> Result<CompiledKernel, CpuError> {
         sched.validate(spec, &self.device.limits())?;
         let start = Instant::now();
-        let e = kiln_mlir::emit(spec, sched);
+        let e = kiln_mlir::emit_for(spec, sched, self.isa);
         let mut addrs = Vec::new();
         let jit = JitCell::try_new(Context::create(), |ctx| -> Result<Jit<'_>, CpuError> {
             let m = self.mlir.to_llvm(&e.text, ctx)?;

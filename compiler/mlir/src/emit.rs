@@ -12,11 +12,16 @@
 //! convention applies. f16 is loaded and stored as f16 and computed in f32.
 
 use kiln_ir::ast::{AssignOp, BinOp};
-use kiln_ir::ir::{ExprId, ExprKind, Func, TensorId, VarId};
+use kiln_ir::ir::{ExprId, ExprKind, TensorId, VarId};
 use kiln_ir::{DType, Specialized};
 use kiln_schedule::{row_var, Schedule, StmtSchedule, StoreMode, VectorAxis};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+
+mod hoist;
+mod math;
+
+pub use math::CpuIsa;
 
 /// One statement's entry point.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +64,15 @@ pub struct Emitted {
 }
 
 /// Emits the MLIR module for a specialized kernel under a schedule that
-/// [`Schedule::validate`] accepted.
+/// [`Schedule::validate`] accepted, with target-independent operations
+/// only (any CPU LLVM targets).
 pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
+    emit_for(spec, sched, CpuIsa::PORTABLE)
+}
+
+/// [`emit()`] for a CPU that has the vector extensions `isa` names (the
+/// target the module is compiled for must have them).
+pub fn emit_for(spec: &Specialized<'_>, sched: &Schedule, isa: CpuIsa) -> Emitted {
     let mut text = String::from("module {\n");
     let mut stmts = Vec::new();
     let local = kiln_schedule::local_temps(spec, sched);
@@ -70,6 +82,7 @@ pub fn emit(spec: &Specialized<'_>, sched: &Schedule) -> Emitted {
         .collect();
     for i in 0..spec.kernel.stmts.len() {
         let mut f = FnEmitter::new(spec, i, &sched.stmts[i]);
+        f.isa = isa;
         f.local = local.clone();
         f.inlined = inlined.clone();
         for d in kiln_schedule::inlined_into(spec, sched, i) {
@@ -294,6 +307,14 @@ struct FnEmitter<'a, 'k> {
     /// Inlined temporaries and their statements (`inline`): a read of one
     /// evaluates the statement's expression instead of loading.
     inlined: Vec<(TensorId, usize)>,
+    /// Loop-invariant subexpressions evaluated before the current loops.
+    hoisted: hoist::Hoisted,
+    /// x86 vector extensions the CPU code may use directly.
+    isa: CpuIsa,
+    /// The register tile's row variable values: (the row loop's induction
+    /// variable, its value at each row offset), computed once before the
+    /// column loops so every point of a row names the same value.
+    row_at: Option<(String, Vec<String>)>,
 }
 
 impl<'a, 'k> FnEmitter<'a, 'k> {
@@ -326,6 +347,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             streamed: false,
             flat: Vec::new(),
             inlined: Vec::new(),
+            hoisted: Vec::new(),
+            row_at: None,
+            isa: CpuIsa::PORTABLE,
         }
     }
 
@@ -780,6 +804,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         match (st.vector, vec_var) {
             (VectorAxis::Reduction, _) => self.micro_r(m, rvar, env, chunk),
             (_, Some(c)) => {
+                let scope = self.hoist_rows(m, rvar, Some(c), env);
                 let (mut clo, chi) = (lo[c as usize].clone(), hi[c as usize].clone());
                 let width = st.vectors * st.vector_width;
                 // As for rows: a vector group wider than the block tile
@@ -841,9 +866,41 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 if let Some((a, bnd)) = tail {
                     self.masked_tail(m, rvar, c, &a, &bnd, env, chunk);
                 }
+                self.end_hoist_rows(scope);
             }
             (_, None) => self.micro_p(1, 1, 1, None, VarId::MAX, env, chunk),
         }
+    }
+
+    /// Names the `m` rows of a register tile once and hoists what does not
+    /// vary along the column variable `c` (if any) and the reduction
+    /// variables out of the loops that follow ([`hoist`]).
+    fn hoist_rows(
+        &mut self,
+        m: usize,
+        rvar: Option<VarId>,
+        c: Option<VarId>,
+        env: &[Option<VarVal>],
+    ) -> (hoist::Hoisted, Option<(String, Vec<String>)>) {
+        let rows = match rvar.and_then(|r| env[r as usize].clone()) {
+            Some(r) => {
+                let at = (0..m).map(|mi| self.add_const(&r.base, mi)).collect();
+                self.row_at.replace((r.base, at))
+            }
+            None => self.row_at.take(),
+        };
+        let s = &self.spec.kernel.stmts[self.stmt];
+        let mut varying: Vec<VarId> = (s.n_parallel as VarId..s.vars.len() as VarId).collect();
+        varying.extend(c);
+        let points: Vec<_> = (0..m)
+            .map(|mi| self.point_env(env, rvar, mi, c.unwrap_or(VarId::MAX), 0, 1))
+            .collect();
+        (self.begin_hoist(&points, &varying), rows)
+    }
+
+    fn end_hoist_rows(&mut self, (hoisted, rows): (hoist::Hoisted, Option<(String, Vec<String>)>)) {
+        self.end_hoist(hoisted);
+        self.row_at = rows;
     }
 
     /// The first column at or after `clo` (at most `chi`) where the
@@ -1085,10 +1142,12 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
                 .expect("row variable bound")
                 .base
                 .clone();
-            e[r as usize] = Some(VarVal {
-                base: self.add_const(&base, mi),
-                lanes: false,
-            });
+            let known = match &self.row_at {
+                Some((b, at)) if *b == base => at.get(mi).cloned(),
+                _ => None,
+            };
+            let base = known.unwrap_or_else(|| self.add_const(&base, mi));
+            e[r as usize] = Some(VarVal { base, lanes: false });
         }
         if let Some(Some(c)) = e.get(cvar as usize).cloned() {
             e[cvar as usize] = Some(VarVal {
@@ -1227,6 +1286,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let (nv, w) = (self.st.vectors, self.st.vector_width);
         let vty = vt(cty(d), w);
         let sty_ = cty(d).to_string();
+        let scope = self.hoist_rows(m, rvar, None, env);
         let rows: Vec<Vec<Option<VarVal>>> = (0..m)
             .map(|mi| self.point_env(env, rvar, mi, VarId::MAX, 0, 1))
             .collect();
@@ -1279,6 +1339,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             let total = self.combine(s.op, &out[mi * per + nv], &h, 1);
             self.store_result(p, &total, 1);
         }
+        self.end_hoist_rows(scope);
     }
 
     fn reduce_r(
@@ -1635,6 +1696,9 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let d = e.ty;
         let c = cty(d);
         let ty = vt(c, w);
+        if let Some(v) = self.hoisted_at(id, p) {
+            return self.broadcast(&v, c, w);
+        }
         match &e.kind {
             ExprKind::Float(v) => self.cval(d, *v, w),
             ExprKind::Int(v) => self.cval(d, *v as f64, w),
@@ -1970,151 +2034,5 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         let iz = self.cval(DType::I32, 0.0, w);
         let sat = self.op(&format!("arith.select {nan}, {iz}, {sat} : {bt}, {it}"));
         self.op(&format!("arith.select {ok}, {i}, {sat} : {bt}, {it}"))
-    }
-
-    fn call(&mut self, f: Func, xs: &[String], d: DType, w: usize) -> String {
-        let ty = vt(cty(d), w);
-        let fl = d.is_float();
-        let poly = cty(d) == "f32";
-        match f {
-            Func::Exp if poly => self.exp_f32(&xs[0], w),
-            Func::Exp => self.op(&format!("math.exp {} : {ty}", xs[0])),
-            Func::Log => self.op(&format!("math.log {} : {ty}", xs[0])),
-            Func::Sqrt => self.op(&format!("math.sqrt {} : {ty}", xs[0])),
-            Func::Rsqrt => {
-                let s = self.op(&format!("math.sqrt {} : {ty}", xs[0]));
-                let one = self.cval(d, 1.0, w);
-                self.op(&format!("arith.divf {one}, {s} : {ty}"))
-            }
-            Func::Tanh if poly => self.tanh_f32(&xs[0], w),
-            Func::Tanh => self.op(&format!("math.tanh {} : {ty}", xs[0])),
-            Func::Sigmoid => {
-                let n = self.op(&format!("arith.negf {} : {ty}", xs[0]));
-                let e = if poly {
-                    self.exp_f32(&n, w)
-                } else {
-                    self.op(&format!("math.exp {n} : {ty}"))
-                };
-                let one = self.cval(d, 1.0, w);
-                let e1 = self.op(&format!("arith.addf {e}, {one} : {ty}"));
-                self.op(&format!("arith.divf {one}, {e1} : {ty}"))
-            }
-            Func::Abs if fl => self.op(&format!("math.absf {} : {ty}", xs[0])),
-            Func::Abs => self.op(&format!("math.absi {} : {ty}", xs[0])),
-            Func::Max if fl => self.op(&format!("arith.maximumf {}, {} : {ty}", xs[0], xs[1])),
-            Func::Max => self.op(&format!("arith.maxsi {}, {} : {ty}", xs[0], xs[1])),
-            Func::Min if fl => self.op(&format!("arith.minimumf {}, {} : {ty}", xs[0], xs[1])),
-            Func::Min => self.op(&format!("arith.minsi {}, {} : {ty}", xs[0], xs[1])),
-            Func::Pow => self.op(&format!("math.powf {}, {} : {ty}", xs[0], xs[1])),
-        }
-    }
-
-    /// tanh for f32 lanes, within 2 ulps: for |x| >= 0.625,
-    /// sign(x) * (1 - 2 / (exp(2|x|) + 1)); below, where that difference
-    /// cancels (at 1e-5 it was off by 15000 ulps), Cephes' odd polynomial
-    /// x + x^3 P(x^2).
-    fn tanh_f32(&mut self, x: &str, w: usize) -> String {
-        let d = DType::F32;
-        let ty = vt("f32", w);
-        let a = self.op(&format!("math.absf {x} : {ty}"));
-        let two = self.cval(d, 2.0, w);
-        let one = self.cval(d, 1.0, w);
-        let a2 = self.op(&format!("arith.mulf {a}, {two} : {ty}"));
-        let e = self.exp_f32(&a2, w);
-        let e1 = self.op(&format!("arith.addf {e}, {one} : {ty}"));
-        let q = self.op(&format!("arith.divf {two}, {e1} : {ty}"));
-        let big = self.op(&format!("arith.subf {one}, {q} : {ty}"));
-        let z = self.op(&format!("arith.mulf {x}, {x} : {ty}"));
-        let coeffs = [
-            -5.704_988_727_45e-3,
-            2.063_908_879_54e-2,
-            -5.373_971_555_31e-2,
-            1.333_144_220_36e-1,
-            -3.333_328_194_22e-1,
-        ];
-        let mut p = self.cval(d, coeffs[0], w);
-        for &cf in &coeffs[1..] {
-            let k = self.cval(d, cf, w);
-            p = self.op(&format!("math.fma {p}, {z}, {k} : {ty}"));
-        }
-        let pz = self.op(&format!("arith.mulf {p}, {z} : {ty}"));
-        let small = self.op(&format!("math.fma {pz}, {x}, {x} : {ty}"));
-        let lim = self.cval(d, 0.625, w);
-        let lt = self.op(&format!("arith.cmpf olt, {a}, {lim} : {ty}"));
-        let v = self.op(&format!(
-            "arith.select {lt}, {small}, {big} : {}, {ty}",
-            vt("i1", w)
-        ));
-        // x + x z P(z) gives +0 for -0; tanh is odd and keeps x's sign.
-        self.op(&format!("math.copysign {v}, {x} : {ty}"))
-    }
-
-    /// exp for f32 lanes: Cephes-style range reduction x = n ln2 + r and a
-    /// degree-6 polynomial for e^r, scaled by 2^n through the exponent bits
-    /// (about 1 ulp). Vectorizes, unlike a libm call. Results below about
-    /// 2.4e-38 (x < -87) give 0, above f32::MAX +inf, NaN stays NaN.
-    ///
-    /// Seventeen instructions: the clamps are compare-and-select (one
-    /// `vminps`/`vmaxps` each, NaN passes through them), n is rounded by
-    /// adding 1.5 * 2^23 (its low bits are then n, no float-to-int
-    /// conversion), and the limits need no selects: below the range the
-    /// scale is 0, above it the product overflows to +inf, and NaN
-    /// propagates through the arithmetic.
-    fn exp_f32(&mut self, x: &str, w: usize) -> String {
-        let ty = vt("f32", w);
-        let ity = vt("i32", w);
-        let bt = vt("i1", w);
-        let c = |s: &mut Self, v: f64| s.cval(DType::F32, v, w);
-        // Clamped to [lo, hi]: n = round(x / ln 2) is then in [-126, 128].
-        // At lo, n = -126 gives the scale 0; just above ln(f32::MAX)
-        // (88.72) n = 128 and e^r >= 1, so the result is +inf, as it is
-        // for any larger x (clamped to hi).
-        let hi = c(self, 88.9);
-        let lo = c(self, -87.336_55);
-        let over = self.op(&format!("arith.cmpf ogt, {x}, {hi} : {ty}"));
-        let xc = self.op(&format!("arith.select {over}, {hi}, {x} : {bt}, {ty}"));
-        let under = self.op(&format!("arith.cmpf olt, {xc}, {lo} : {ty}"));
-        let xc = self.op(&format!("arith.select {under}, {lo}, {xc} : {bt}, {ty}"));
-        // t = x / ln 2 + 1.5 * 2^23 rounds x / ln 2 to the nearest integer n
-        // (the ulp of t is 1), and t's low mantissa bits hold n + 2^22.
-        let log2e = c(self, std::f64::consts::LOG2_E);
-        let magic = c(self, 12_582_912.0);
-        let t = self.op(&format!("math.fma {xc}, {log2e}, {magic} : {ty}"));
-        let fx = self.op(&format!("arith.subf {t}, {magic} : {ty}"));
-        let c1 = c(self, -0.693_359_375);
-        let c2 = c(self, 2.121_944_4e-4);
-        let r = self.op(&format!("math.fma {fx}, {c1}, {xc} : {ty}"));
-        let r = self.op(&format!("math.fma {fx}, {c2}, {r} : {ty}"));
-        let coeffs = [
-            1.987_569_15e-4,
-            1.398_199_95e-3,
-            8.333_451_9e-3,
-            4.166_579_59e-2,
-            1.666_666_55e-1,
-            5.000_000_12e-1,
-        ];
-        let mut y = c(self, coeffs[0]);
-        for &cf in &coeffs[1..] {
-            let k = c(self, cf);
-            y = self.op(&format!("math.fma {y}, {r}, {k} : {ty}"));
-        }
-        let r2 = self.op(&format!("arith.mulf {r}, {r} : {ty}"));
-        let y = self.op(&format!("math.fma {y}, {r2}, {r} : {ty}"));
-        let one = c(self, 1.0);
-        let y = self.op(&format!("arith.addf {y}, {one} : {ty}"));
-        // The scale 2^(n-1) (applied with a final *2 so that n = 128, i.e.
-        // results up to f32::MAX, still has an exponent field): its bits are
-        // (n + 126) << 23, and (bits(t) + 126) << 23 is the same number
-        // because the rest of bits(t) shifts out (1.5 * 2^23's bits are
-        // 0x4B40_0000, whose low 9 bits are zero).
-        let tb = self.op(&format!("arith.bitcast {t} : {ty} to {ity}"));
-        let bias = self.cval(DType::I32, 126.0, w);
-        let n = self.op(&format!("arith.addi {tb}, {bias} : {ity}"));
-        let sh = self.cval(DType::I32, 23.0, w);
-        let bits = self.op(&format!("arith.shli {n}, {sh} : {ity}"));
-        let scale = self.op(&format!("arith.bitcast {bits} : {ity} to {ty}"));
-        let y = self.op(&format!("arith.mulf {y}, {scale} : {ty}"));
-        let two = c(self, 2.0);
-        self.op(&format!("arith.mulf {y}, {two} : {ty}"))
     }
 }

@@ -12,7 +12,7 @@ pub mod emit;
 pub mod opencl;
 
 pub use cuda::NvptxTarget;
-pub use emit::{emit, emit_gpu, Emitted, StmtFn, GPU_ARG_ALIGN};
+pub use emit::{emit, emit_for, emit_gpu, CpuIsa, Emitted, StmtFn, GPU_ARG_ALIGN};
 
 /// The LLVM (and MLIR: one copy) version linked, read from the library at
 /// run time: `llvm 22.1.8`.

@@ -34,33 +34,33 @@ module {
           %v27 = arith.muli %v26, %k2 : index
           %v28 = arith.addi %v10, %v27 : index
           scf.for %v29 = %v10 to %v28 step %k2 {
-            scf.for %v31 = %v5 to %v7 step %k0 {
-              %v33 = arith.addi %v29, %k0 : index
-              %v34 = arith.addi %v29, %k3 : index
-              %v35 = arith.addi %v29, %k4 : index
+            %v31 = arith.addi %v29, %k0 : index
+            %v32 = arith.addi %v29, %k3 : index
+            %v33 = arith.addi %v29, %k4 : index
+            scf.for %v34 = %v5 to %v7 step %k0 {
               %v37:4 = scf.for %v36 = %k6 to %k4 step %k0 iter_args(%v38 = %k5, %v39 = %k5, %v40 = %k5, %v41 = %k5) -> (f32, f32, f32, f32) {
                 %v43:4 = scf.for %v42 = %k6 to %k4 step %k0 iter_args(%v44 = %v38, %v45 = %v39, %v46 = %v40, %v47 = %v41) -> (f32, f32, f32, f32) {
                   %v49:4 = scf.for %v48 = %k6 to %k3 step %k0 iter_args(%v50 = %v44, %v51 = %v45, %v52 = %v46, %v53 = %v47) -> (f32, f32, f32, f32) {
                     %v54 = arith.addi %v29, %v42 : index
-                    %v55 = arith.addi %v31, %v48 : index
+                    %v55 = arith.addi %v34, %v48 : index
                     %v56 = memref.load %t0[%v21, %v36, %v54, %v55] : memref<1x3x6x7xf32>
                     %v57 = memref.load %t1[%v23, %v36, %v42, %v48] : memref<2x3x3x2xf32>
                     %v58 = arith.mulf %v56, %v57 fastmath<contract> : f32
                     %v59 = arith.addf %v50, %v58 fastmath<reassoc,contract> : f32
-                    %v60 = arith.addi %v33, %v42 : index
-                    %v61 = arith.addi %v31, %v48 : index
+                    %v60 = arith.addi %v31, %v42 : index
+                    %v61 = arith.addi %v34, %v48 : index
                     %v62 = memref.load %t0[%v21, %v36, %v60, %v61] : memref<1x3x6x7xf32>
                     %v63 = memref.load %t1[%v23, %v36, %v42, %v48] : memref<2x3x3x2xf32>
                     %v64 = arith.mulf %v62, %v63 fastmath<contract> : f32
                     %v65 = arith.addf %v51, %v64 fastmath<reassoc,contract> : f32
-                    %v66 = arith.addi %v34, %v42 : index
-                    %v67 = arith.addi %v31, %v48 : index
+                    %v66 = arith.addi %v32, %v42 : index
+                    %v67 = arith.addi %v34, %v48 : index
                     %v68 = memref.load %t0[%v21, %v36, %v66, %v67] : memref<1x3x6x7xf32>
                     %v69 = memref.load %t1[%v23, %v36, %v42, %v48] : memref<2x3x3x2xf32>
                     %v70 = arith.mulf %v68, %v69 fastmath<contract> : f32
                     %v71 = arith.addf %v52, %v70 fastmath<reassoc,contract> : f32
-                    %v72 = arith.addi %v35, %v42 : index
-                    %v73 = arith.addi %v31, %v48 : index
+                    %v72 = arith.addi %v33, %v42 : index
+                    %v73 = arith.addi %v34, %v48 : index
                     %v74 = memref.load %t0[%v21, %v36, %v72, %v73] : memref<1x3x6x7xf32>
                     %v75 = memref.load %t1[%v23, %v36, %v42, %v48] : memref<2x3x3x2xf32>
                     %v76 = arith.mulf %v74, %v75 fastmath<contract> : f32
@@ -71,10 +71,10 @@ module {
                 }
                 scf.yield %v43#0, %v43#1, %v43#2, %v43#3 : f32, f32, f32, f32
               }
-              memref.store %v37#0, %t2[%v21, %v23, %v29, %v31] : memref<1x2x4x6xf32>
-              memref.store %v37#1, %t2[%v21, %v23, %v33, %v31] : memref<1x2x4x6xf32>
-              memref.store %v37#2, %t2[%v21, %v23, %v34, %v31] : memref<1x2x4x6xf32>
-              memref.store %v37#3, %t2[%v21, %v23, %v35, %v31] : memref<1x2x4x6xf32>
+              memref.store %v37#0, %t2[%v21, %v23, %v29, %v34] : memref<1x2x4x6xf32>
+              memref.store %v37#1, %t2[%v21, %v23, %v31, %v34] : memref<1x2x4x6xf32>
+              memref.store %v37#2, %t2[%v21, %v23, %v32, %v34] : memref<1x2x4x6xf32>
+              memref.store %v37#3, %t2[%v21, %v23, %v33, %v34] : memref<1x2x4x6xf32>
             }
           }
           scf.for %v78 = %v28 to %v12 step %k0 {
