@@ -293,6 +293,10 @@ impl Space {
         if (1..k.stmts.len()).any(|i| fusable(spec, i - 1..i, i)) {
             push("fuse".into(), vec![0, 1]);
             push("fuse_rows".into(), fuse_rows);
+            if dev.gpu.is_none() {
+                // Row mode for the fused groups (kiln_schedule::rows).
+                push("rows".into(), vec![0, 1]);
+            }
         }
         Space {
             knobs,
@@ -337,6 +341,8 @@ impl Space {
         let mut s = self.base.clone();
         for st in &mut s.stmts {
             st.fuse = false;
+            st.stage = None;
+            st.lag = 0;
         }
         for (i, stmt) in k.stmts.iter().enumerate() {
             let ext = spec.domain(i);
@@ -415,11 +421,19 @@ impl Space {
             };
             tiles?;
         }
+        let row_mode = self.value(p, "rows") == Some(1);
+        if row_mode && self.value(p, "fuse") != Some(1) {
+            // Row mode runs fused groups: the same as without it.
+            return None;
+        }
         if self.value(p, "fuse") == Some(1) {
             let rows = self.value(p, "fuse_rows").map(|r| r as usize);
             s.fuse_rows(spec, rows);
             if s.stmts.iter().all(|st| !st.fuse) {
                 // Epilogues left nothing to fuse: the same as no fusion.
+                return None;
+            }
+            if row_mode && !s.mark_rows_all(spec, self.dev.l2) {
                 return None;
             }
             if gpu {
@@ -579,6 +593,7 @@ impl Space {
                     }
                 }
                 (None, "fuse") => sched.stmts.iter().any(|s| s.fuse) as i64,
+                (None, "rows") => sched.stmts.iter().any(|s| s.stage.is_some()) as i64,
                 (None, "fuse_rows") => {
                     let fused = sched.stmts.iter().position(|s| s.fuse);
                     match fused {

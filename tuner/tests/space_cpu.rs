@@ -61,3 +61,57 @@ fn cpu_space_points_round_trip_and_carry_their_knobs() {
     }
     assert!(valid > 300, "{valid} valid of 3000");
 }
+
+/// Row mode is a knob of kernels with fusable statements: points with it
+/// decode to valid row-mode schedules, and the default (row mode for a
+/// streaming softmax) is a point of the space, so the search starts there.
+#[test]
+fn row_mode_is_a_knob_and_the_default_is_a_point() {
+    let p = format!("{}/../ir-specs/softmax.kiln", env!("CARGO_MANIFEST_DIR"));
+    let k = kiln_ir::check_source(&std::fs::read_to_string(p).unwrap())
+        .unwrap()
+        .remove(0);
+    let sizes: BTreeMap<String, i64> = [("R", 4096), ("C", 4096)]
+        .map(|(k, v)| (k.to_string(), v))
+        .into();
+    let spec = Specialized::from_sizes(&k, &sizes).unwrap();
+    let dev = DeviceLimits {
+        cores: 2,
+        vector_bits: 512,
+        l1d: 48 << 10,
+        l2: 2 << 20,
+        gpu: None,
+    };
+    let space = Space::new(&spec, &dev, Level::Full);
+    let rows = space
+        .knobs
+        .iter()
+        .position(|k| k.name == "rows")
+        .expect("a rows knob");
+    let default = Schedule::default_for(&spec, &dev);
+    assert!(default.stmts.iter().any(|s| s.stage.is_some()));
+    let p = space
+        .encode(&spec, &default)
+        .expect("the default is a point");
+    assert_eq!(p[rows], 1);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(9);
+    let (mut with, mut without) = (0, 0);
+    for _ in 0..2000 {
+        let p = space.random_point(&mut rng);
+        let Some(s) = space.decode(&spec, &p) else {
+            continue;
+        };
+        s.validate(&spec, &dev).unwrap();
+        let row_mode = s.stmts.iter().any(|st| st.stage.is_some());
+        assert_eq!(row_mode, p[rows] == 1, "{p:?}");
+        if row_mode {
+            with += 1;
+        } else {
+            without += 1;
+        }
+    }
+    assert!(
+        with >= 20 && without >= 20,
+        "{with} with row mode, {without} without"
+    );
+}

@@ -406,3 +406,84 @@ fn inlined_temporaries_match_the_interpreter() {
     }
     assert!(inlined >= 20, "{inlined} of {runs} runs inlined");
 }
+
+/// Row mode (`stage`, `lag`): fused row groups run row by row, statements
+/// sharing column loops at offset rows. The default on a device with a
+/// small L2 (so these small shapes stream and get row mode), one-stage
+/// layouts with lags -1, 0 and 1 (which ramp up and down in every block,
+/// and run blocks of fewer rows than the lags span row by row), and random
+/// row-mode schedules; f32, f16, a statement of the row alone, an
+/// integer group and odd sizes; every output checked against the
+/// interpreter.
+#[test]
+fn row_mode_matches_the_interpreter() {
+    let c = CpuCompiler::new().unwrap();
+    let dev = c.device().limits();
+    let small = kiln_schedule::DeviceLimits {
+        l2: 64,
+        ..dev.clone()
+    };
+    let src = "kernel softmax(x: f32[R, C]) -> (y: f32[R, C]) {
+            m[r] max= x[r, c];
+            e[r, c] = exp(x[r, c] - m[r]);
+            s[r] += e[r, c];
+            y[r, c] = e[r, c] / s[r];
+        }
+        kernel ln(x: f32[R, C], g: f32[C], b: f32[C]) -> (y: f32[R, C]) {
+            mu[r] += x[r, c] / f32(C);
+            d[r, c] = x[r, c] - mu[r];
+            v[r] += d[r, c] * d[r, c] / f32(C);
+            y[r, c] = d[r, c] * rsqrt(v[r] + 1e-5) * g[c] + b[c];
+        }
+        kernel half(x: f16[R, C]) -> (y: f16[R, C], t: f16[R]) {
+            t[r] max= abs(x[r, c]);
+            q[r] = 1 / (t[r] + 1);
+            y[r, c] = x[r, c] * q[r];
+        }
+        kernel ints(x: i32[R, C]) -> (y: i32[R, C]) {
+            s[r] += x[r, c];
+            y[r, c] = x[r, c] * 3 - s[r] / 7;
+        }";
+    let (mut runs, mut rowed, mut three) = (0, 0, 0);
+    for k in kiln_ir::check_source(src).unwrap() {
+        for (r, cols) in [(1, 37), (2, 100), (17, 33), (33, 129), (16, 64)] {
+            let sz: BTreeMap<String, i64> = [("R", r), ("C", cols)]
+                .iter()
+                .map(|(a, b)| (a.to_string(), *b))
+                .collect();
+            let spec = Specialized::from_sizes(&k, &sz).unwrap();
+            let mut scheds = vec![Schedule::default_for(&spec, &small)];
+            // One stage, each statement at the step its reads allow.
+            let mut one = scheds[0].clone();
+            if one.stmts.iter().any(|s| s.stage.is_some()) {
+                let members: Vec<usize> = (0..one.stmts.len())
+                    .filter(|&j| !one.stmts[j].inline)
+                    .collect();
+                for (n, &j) in members.iter().enumerate() {
+                    one.stmts[j].stage = Some(members[0]);
+                    one.stmts[j].store = kiln_schedule::StoreMode::Plain;
+                    one.stmts[j].lag = match (members.len(), n) {
+                        (4, 0) => -1,
+                        (4, 3) => 1,
+                        (4, _) => 0,
+                        (_, n) => n as i8 - 1,
+                    };
+                }
+                if one.validate(&spec, &dev).is_ok() {
+                    three += one.stmts.iter().any(|s| s.lag == -1) as usize;
+                    scheds.push(one);
+                }
+            }
+            let mut rng = rand::rngs::StdRng::seed_from_u64(r as u64 * 977 + cols as u64);
+            scheds.extend((0..8).map(|_| Schedule::random(&spec, &dev, &mut rng)));
+            for s in &scheds {
+                s.validate(&spec, &dev).unwrap();
+                rowed += s.stmts.iter().any(|st| st.stage.is_some()) as usize;
+                check(&c, &k, &sz, Some(s), runs).unwrap();
+                runs += 1;
+            }
+        }
+    }
+    assert!(rowed >= 40, "{rowed} of {runs} runs in row mode");
+    assert!(three >= 5, "{three} one-stage layouts with a row ahead");
+}

@@ -20,6 +20,7 @@ use std::fmt::Write;
 
 mod hoist;
 mod math;
+mod rows;
 
 pub use math::CpuIsa;
 
@@ -88,10 +89,16 @@ pub fn emit_for(spec: &Specialized<'_>, sched: &Schedule, isa: CpuIsa) -> Emitte
         for d in kiln_schedule::inlined_into(spec, sched, i) {
             f.add_args_of(d);
         }
+        let g = kiln_schedule::rows::group_of(sched, i);
         // An epilogue's function stays empty (it has no blocks): the
         // previous statement computes it; so does an inlined statement's
-        // (its readers compute it).
-        if !sched.stmts[i].epilogue && !sched.stmts[i].inline {
+        // (its readers compute it), and in row mode every statement's but
+        // the group's first (it runs the whole group).
+        if kiln_schedule::row_mode(sched, &g) {
+            if kiln_schedule::row_runner(sched, &g) == Some(i) {
+                f.row_function(sched, g);
+            }
+        } else if !sched.stmts[i].epilogue && !sched.stmts[i].inline {
             if sched.stmts.get(i + 1).is_some_and(|n| n.epilogue) {
                 f.set_epilogue(i + 1, !kiln_schedule::epilogue_drops_target(spec, i + 1));
             }
@@ -1316,26 +1323,7 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
             for ni in 1..nv {
                 v = self.combine(s.op, &v, &out[mi * per + ni], w);
             }
-            let kind = match (s.op, d.is_float()) {
-                (AssignOp::Mul, _) => "mul",
-                (AssignOp::Max, true) => "maximumf",
-                (AssignOp::Min, true) => "minimumf",
-                (AssignOp::Max, false) => "maxsi",
-                (AssignOp::Min, false) => "minsi",
-                _ => "add",
-            };
-            let fm = if d.is_float() {
-                " fastmath<reassoc>"
-            } else {
-                ""
-            };
-            let h = if w == 1 {
-                v
-            } else {
-                self.op(&format!(
-                    "vector.reduction <{kind}>, {v}{fm} : {vty} into {sty_}"
-                ))
-            };
+            let h = self.horizontal(s.op, &v, w);
             let total = self.combine(s.op, &out[mi * per + nv], &h, 1);
             self.store_result(p, &total, 1);
         }

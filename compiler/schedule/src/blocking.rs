@@ -97,6 +97,8 @@ pub(crate) fn blocked(
         inline: false,
         store: crate::StoreMode::Plain,
         prefetch: 0,
+        stage: None,
+        lag: 0,
     };
     (crate::pack_bytes(spec, &st, i) <= MAX_PACK_BYTES).then_some(st)
 }
@@ -150,6 +152,8 @@ pub(crate) fn blocked_opencl(
         inline: false,
         store: crate::StoreMode::Plain,
         prefetch: 0,
+        stage: None,
+        lag: 0,
     };
     let gx = ext[np - 1].div_ceil(cols);
     let gy: usize = (0..np - 1).map(|v| ext[v].div_ceil(st.tile[v])).product();

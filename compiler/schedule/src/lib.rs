@@ -28,6 +28,10 @@
 //!   block `b` of every statement of a fused group runs on one worker, in
 //!   statement order, so rows produced by one statement are consumed while
 //!   still in cache.
+//! - `stage` and `lag` (CPU, fused groups): row mode, the group run row by
+//!   row in one function, statements sharing column loops and computing
+//!   rows a step apart, so memory traffic and arithmetic overlap (see
+//!   [`rows`]).
 //!
 //! On GPU-like devices (OpenCL; [`DeviceLimits::gpu`] is set) one block is
 //! one work-item: the tiles are the work-item's share of the output, and
@@ -52,9 +56,11 @@ use serde::{Deserialize, Serialize};
 mod blocking;
 mod epilogue;
 mod inline;
+pub mod rows;
 mod store;
 pub use epilogue::{epilogue_blocker, epilogue_drops_target};
 pub use inline::{inline_blocker, inlined_into, MAX_INLINE_NODES};
+pub use rows::{row_mode, row_runner, row_stages, rows_blocker, RowKind};
 pub use store::{store_blocker, StoreMode};
 
 /// Which loop axis is vectorized.
@@ -127,6 +133,21 @@ pub struct StmtSchedule {
     /// statements can fetch the next block's rows (one block ahead).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub prefetch: usize,
+    /// CPU only, fused groups: run in the column loop of statement `stage`
+    /// of the group (this statement's own index: a stage of its own); the
+    /// group then runs row by row in one function (see [`rows`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<usize>,
+    /// CPU only, with `stage`: rows behind the stage's step, -1 to 1: a
+    /// statement with `lag` 1 computes row r - 1 while the stage computes
+    /// row r (its stores overlap the next row's work), one with -1 row
+    /// r + 1 (its reads of memory overlap this row's work).
+    #[serde(default, skip_serializing_if = "is_zero_i8")]
+    pub lag: i8,
+}
+
+fn is_zero_i8(n: &i8) -> bool {
+    *n == 0
 }
 
 fn is_false(b: &bool) -> bool {
@@ -712,7 +733,7 @@ impl Schedule {
                 ));
             }
         }
-        Ok(())
+        rows::validate_rows(spec, self, dev.gpu.is_some())
     }
 
     fn validate_epilogue(
@@ -935,6 +956,8 @@ impl Schedule {
                 inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
+                stage: None,
+                lag: 0,
             };
             let st = blocked
                 .then(|| blocking::blocked(spec, i, dev))
@@ -961,6 +984,7 @@ impl Schedule {
         for i in 0..sched.stmts.len() {
             sched.stmts[i].prefetch = store::default_prefetch(spec, &sched, i, dev, &local, &reads);
         }
+        sched.mark_rows(spec, dev.l2);
         sched
     }
 
@@ -1101,6 +1125,8 @@ impl Schedule {
                 inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
+                stage: None,
+                lag: 0,
             };
             let x = Schedule {
                 threads: 1,
@@ -1201,6 +1227,8 @@ impl Schedule {
                 inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
+                stage: None,
+                lag: 0,
             };
             st.local = vector == VectorAxis::Parallel
                 && np <= 2
@@ -1311,6 +1339,8 @@ impl Schedule {
                 inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
+                stage: None,
+                lag: 0,
             };
             st.pack = vector == VectorAxis::Parallel
                 && packable_read(spec, i).is_some()
@@ -1341,6 +1371,9 @@ impl Schedule {
                 sched.stmts[i].prefetch = [0, 0, 1, 64, 4096][rng.gen_range(0..5)];
             }
         }
+        if rng.gen_bool(0.5) {
+            sched.random_rows(spec, dev, rng);
+        }
         sched
     }
 
@@ -1349,6 +1382,11 @@ impl Schedule {
     /// inlined statement (its readers compute it).
     pub fn blocks(&self, spec: &Specialized<'_>, i: usize) -> usize {
         if self.stmts[i].epilogue || self.stmts[i].inline {
+            return 0;
+        }
+        let g = rows::group_of(self, i);
+        if row_mode(self, &g) && row_runner(self, &g) != Some(i) {
+            // Row mode: the group's first statement runs it all.
             return 0;
         }
         let ext = spec.domain(i);
@@ -1400,6 +1438,8 @@ impl Schedule {
                 inline: false,
                 store: StoreMode::Plain,
                 prefetch: 0,
+                stage: None,
+                lag: 0,
             })
             .expect("schedules serialize");
             for (i, st) in stmts.iter().enumerate() {

@@ -259,30 +259,27 @@ fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
 }
 
 #[test]
-fn a_fused_group_prefetches_the_next_block_of_what_its_first_pass_streamed() {
+fn a_fused_group_prefetches_ahead_of_what_its_first_pass_streams() {
     let dev = cpu(512, 48 << 10, 2 << 20);
-    let block = |s: &Schedule, i: usize| s.stmts[i].tile[0] * 4096;
-    // softmax: the max pass streams x (4 KiB ahead); the exp pass re-reads
-    // x from cache and fetches the next block's rows; the sum and the
-    // division read only block-local temporaries.
+    // softmax (row mode): the max pass streams x (4 KiB ahead); the exp
+    // pass re-reads x from cache and fetches four rows ahead of it, the
+    // rows the max pass reads next; the sum and the division read only
+    // block-local temporaries.
     let k = kernel(SOFTMAX);
     let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
     let s = Schedule::default_for(&spec, &dev);
     s.validate(&spec, &dev).unwrap();
     assert!(s.stmts[1].fuse && s.stmts[0].tile[0] < 4096);
     let got: Vec<usize> = s.stmts.iter().map(|st| st.prefetch).collect();
-    assert_eq!(got, [1024, block(&s, 1), 0, 0]);
+    assert_eq!(got, [1024, 4 * 4096, 0, 0]);
     // layernorm: `d = x - mu` is inlined, so the variance and the output
-    // passes load x through it, from cache: both fetch the next block.
+    // load x through it, from cache: both fetch ahead.
     let k = kernel(LAYERNORM);
     let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
     let s = Schedule::default_for(&spec, &dev);
     assert!(s.stmts[1].inline);
     assert_eq!(s.stmts[0].prefetch, 1024);
-    assert_eq!(
-        (s.stmts[2].prefetch, s.stmts[3].prefetch),
-        (block(&s, 2), block(&s, 3))
-    );
+    assert_eq!((s.stmts[2].prefetch, s.stmts[3].prefetch), (16384, 16384));
     // A tensor that no earlier member of the group read still streams:
     // 4 KiB ahead.
     let k = kernel("kernel z(x: f32[R, C], z: f32[R, C]) -> (y: f32[R, C]) { m[r] max= x[r, c]; y[r, c] = z[r, c] - m[r]; }");

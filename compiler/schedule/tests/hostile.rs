@@ -97,7 +97,16 @@ fn gpu_unbounded() -> DeviceLimits {
 /// Everything code generation computes from a validated schedule.
 fn exercise(spec: &Specialized<'_>, s: &Schedule) {
     for i in 0..s.stmts.len() {
-        assert!(s.blocks(spec, i) >= 1 || s.stmts[i].epilogue || s.stmts[i].inline);
+        // Row mode: the group's first statement runs it all.
+        let g = kiln_schedule::rows::group_of(s, i);
+        let riding = kiln_schedule::row_mode(s, &g) && kiln_schedule::row_runner(s, &g) != Some(i);
+        let quiet = s.stmts[i].epilogue || s.stmts[i].inline || riding;
+        assert!(s.blocks(spec, i) >= 1 || quiet);
+        if riding {
+            let stages = kiln_schedule::row_stages(s, &g);
+            assert!(s.stmts[i].inline || stages.iter().flatten().any(|&(j, _)| j == i));
+            continue;
+        }
         let g = s.grid(spec, i);
         assert!(g[0] >= 1 && g[1] >= 1);
         if s.stmts[i].pack || s.stmts[i].local {
@@ -491,6 +500,8 @@ fn mutate_typed(v: &mut Value, at: usize, n: u64) {
     pointers(v, String::new(), &mut all);
     let p = &all[at % all.len()];
     match v.pointer_mut(p).expect("pointer from the walk") {
+        // `lag` is a small signed number (its type is i8).
+        Value::Number(x) if p.ends_with("/lag") => *x = ((n % 5) as i64 - 2).into(),
         Value::Number(x) => *x = n.into(),
         Value::Bool(b) => *b = !*b,
         Value::String(s) if p.ends_with("/store") => {
@@ -566,10 +577,12 @@ proptest! {
         for (i, on) in flags {
             let n = v["stmts"].as_array().map_or(0, Vec::len);
             if n > 0 {
-                let (field, value) = match (i >> 8) % 4 {
+                let (field, value) = match (i >> 8) % 6 {
                     0 => ("local", json!(on)),
                     1 => ("workgroup", json!([1, 1])),
                     2 => ("store", json!(if on { "stream" } else { "aligned" })),
+                    3 => ("stage", json!((i >> 4) % 4)),
+                    4 => ("lag", json!(if on { 1 } else { -1 })),
                     _ => ("prefetch", json!(if on { 64 } else { 1 })),
                 };
                 v["stmts"][i % n][field] = value;

@@ -47,8 +47,15 @@ impl FnEmitter<'_, '_> {
         varying: &[VarId],
     ) -> Hoisted {
         let outer = std::mem::take(&mut self.hoisted);
+        self.hoist_more(points, varying);
+        outer
+    }
+
+    /// Adds the current statement's invariant subexpressions at `points`
+    /// to the current scope (see [`FnEmitter::begin_hoist`]).
+    pub(super) fn hoist_more(&mut self, points: &[Vec<Option<VarVal>>], varying: &[VarId]) {
         if self.gpu.is_some() {
-            return outer;
+            return;
         }
         let k = self.spec.kernel;
         let s = &k.stmts[self.stmt];
@@ -59,7 +66,6 @@ impl FnEmitter<'_, '_> {
         for p in points {
             self.hoist_from(value, p, &vary);
         }
-        outer
     }
 
     /// Ends a hoisting scope (its values are not defined outside it).
