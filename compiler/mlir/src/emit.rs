@@ -889,6 +889,10 @@ impl<'a, 'k> FnEmitter<'a, 'k> {
         c: Option<VarId>,
         env: &[Option<VarVal>],
     ) -> (hoist::Hoisted, Option<(String, Vec<String>)>) {
+        if self.gpu.is_some() {
+            // GPU code keeps its per-point index arithmetic.
+            return (std::mem::take(&mut self.hoisted), self.row_at.take());
+        }
         let rows = match rvar.and_then(|r| env[r as usize].clone()) {
             Some(r) => {
                 let at = (0..m).map(|mi| self.add_const(&r.base, mi)).collect();
