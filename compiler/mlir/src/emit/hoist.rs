@@ -13,7 +13,8 @@
 //! `select` branch) changes nothing. What may not: an i32 division (it
 //! raises the division-by-zero error, which only a taken branch may do) and
 //! a read of the statement's own target. Values are the same bits either
-//! way: the same operations on the same operands.
+//! way: the same operations on the same operands. Only computations move:
+//! a lone read stays a (folded, broadcast) load where it is used.
 
 use super::{FnEmitter, VarVal};
 use kiln_ir::ast::BinOp;
@@ -189,10 +190,19 @@ impl FnEmitter<'_, '_> {
             _ => constant = false,
         };
         k.walk(e, &mut |_, x| visit(x));
+        // A lone read (or index, or a conversion of one) stays: x86 folds a
+        // broadcast load into the instruction using it, while a hoisted
+        // value holds a vector register per tile row for the whole loop
+        // (attention_decode's 8-row tile spilled).
+        let mut leaf = e;
+        while let ExprKind::Cast(a) = &k.exprs[leaf].kind {
+            leaf = *a;
+        }
+        let lone = matches!(k.exprs[leaf].kind, ExprKind::Read { .. } | ExprKind::Var(_));
         match (moves, constant) {
             (_, true) => Inv::Const,
-            (true, false) => Inv::Hoist,
-            (false, false) => Inv::Stays,
+            (true, false) if !lone => Inv::Hoist,
+            _ => Inv::Stays,
         }
     }
 }
