@@ -236,8 +236,13 @@ fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
         StoreMode::Plain,
         "a reduction stores plainly"
     );
-    assert_eq!(s.stmts[0].prefetch, 1024, "4 KiB of f32 ahead");
+    assert_eq!(s.stmts[0].prefetch, 4 * 4096, "four rows ahead (row mode)");
     assert_eq!(s.stmts[2].prefetch, 0, "it reads only the block-local `e`");
+    // Outside a fused group: 4 KiB of f32 ahead.
+    let ew = kernel("kernel e(x: f32[R, C]) -> (y: f32[R, C]) { y[r, c] = exp(x[r, c]); }");
+    let spec_ew = Specialized::from_sizes(&ew, &rc(4096, 4096)).unwrap();
+    let d = Schedule::default_for(&spec_ew, &dev);
+    assert_eq!((d.stmts[0].prefetch, d.stmts[0].store), (1024, StoreMode::Stream));
     let json = serde_json::to_value(&s).unwrap();
     assert_eq!(json["stmts"][3]["store"], "stream");
     assert!(json["stmts"][0].get("store").is_none() && json["stmts"][2].get("prefetch").is_none());
@@ -261,32 +266,37 @@ fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
 #[test]
 fn a_fused_group_prefetches_ahead_of_what_its_first_pass_streams() {
     let dev = cpu(512, 48 << 10, 2 << 20);
-    // softmax (row mode): the max pass streams x (4 KiB ahead); the exp
-    // pass re-reads x from cache and fetches four rows ahead of it, the
-    // rows the max pass reads next; the sum and the division read only
-    // block-local temporaries.
+    // softmax (row mode): the max pass streams x, the exp pass re-reads it
+    // from cache; both fetch four rows ahead (the max pass reads them
+    // next); the sum and the division read only block-local temporaries.
     let k = kernel(SOFTMAX);
     let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
     let s = Schedule::default_for(&spec, &dev);
     s.validate(&spec, &dev).unwrap();
     assert!(s.stmts[1].fuse && s.stmts[0].tile[0] < 4096);
     let got: Vec<usize> = s.stmts.iter().map(|st| st.prefetch).collect();
-    assert_eq!(got, [1024, 4 * 4096, 0, 0]);
+    assert_eq!(got, [4 * 4096, 4 * 4096, 0, 0]);
     // layernorm: `d = x - mu` is inlined, so the variance and the output
     // load x through it, from cache: both fetch ahead.
     let k = kernel(LAYERNORM);
     let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
     let s = Schedule::default_for(&spec, &dev);
     assert!(s.stmts[1].inline);
-    assert_eq!(s.stmts[0].prefetch, 1024);
-    assert_eq!((s.stmts[2].prefetch, s.stmts[3].prefetch), (16384, 16384));
+    assert_eq!(
+        (
+            s.stmts[0].prefetch,
+            s.stmts[2].prefetch,
+            s.stmts[3].prefetch
+        ),
+        (16384, 16384, 16384)
+    );
     // A tensor that no earlier member of the group read still streams:
     // 4 KiB ahead.
     let k = kernel("kernel z(x: f32[R, C], z: f32[R, C]) -> (y: f32[R, C]) { m[r] max= x[r, c]; y[r, c] = z[r, c] - m[r]; }");
     let spec = Specialized::from_sizes(&k, &rc(4096, 4096)).unwrap();
     let s = Schedule::default_for(&spec, &dev);
     assert!(s.stmts[1].fuse);
-    assert_eq!((s.stmts[0].prefetch, s.stmts[1].prefetch), (1024, 1024));
+    assert_eq!((s.stmts[0].prefetch, s.stmts[1].prefetch), (16384, 16384));
 }
 
 #[test]
