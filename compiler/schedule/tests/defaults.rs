@@ -242,7 +242,10 @@ fn large_outputs_stream_long_rows_align_and_large_inputs_are_prefetched() {
     let ew = kernel("kernel e(x: f32[R, C]) -> (y: f32[R, C]) { y[r, c] = exp(x[r, c]); }");
     let spec_ew = Specialized::from_sizes(&ew, &rc(4096, 4096)).unwrap();
     let d = Schedule::default_for(&spec_ew, &dev);
-    assert_eq!((d.stmts[0].prefetch, d.stmts[0].store), (1024, StoreMode::Stream));
+    assert_eq!(
+        (d.stmts[0].prefetch, d.stmts[0].store),
+        (1024, StoreMode::Stream)
+    );
     let json = serde_json::to_value(&s).unwrap();
     assert_eq!(json["stmts"][3]["store"], "stream");
     assert!(json["stmts"][0].get("store").is_none() && json["stmts"][2].get("prefetch").is_none());
