@@ -195,10 +195,10 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %115, %5
-  %26 = phi i64 [ %116, %115 ], [ %3, %5 ]
+25:                                               ; preds = %119, %5
+  %26 = phi i64 [ %120, %119 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %117
+  br i1 %27, label %28, label %121
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -207,31 +207,31 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   br label %32
 
 32:                                               ; preds = %79, %28
-  %33 = phi i64 [ %114, %79 ], [ %29, %28 ]
+  %33 = phi i64 [ %118, %79 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %115
+  br i1 %34, label %35, label %119
 
 35:                                               ; preds = %32
-  %36 = sub i64 %33, %29
-  %37 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
-  %38 = getelementptr inbounds nuw float, ptr %37, i64 %36
-  %39 = load float, ptr %38, align 4
-  br label %40
+  br label %36
 
-40:                                               ; preds = %43, %35
-  %41 = phi i64 [ %78, %43 ], [ 0, %35 ]
-  %42 = icmp slt i64 %41, 32
-  br i1 %42, label %43, label %79
+36:                                               ; preds = %39, %35
+  %37 = phi i64 [ %78, %39 ], [ 0, %35 ]
+  %38 = icmp slt i64 %37, 32
+  br i1 %38, label %39, label %79
 
-43:                                               ; preds = %40
-  %44 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %45 = mul i64 %33, 33
-  %46 = add i64 %45, %41
-  %47 = getelementptr float, ptr %44, i64 %46
-  %48 = load <16 x float>, ptr %47, align 4
-  %49 = insertelement <16 x float> poison, float %39, i32 0
+39:                                               ; preds = %36
+  %40 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %41 = mul i64 %33, 33
+  %42 = add i64 %41, %37
+  %43 = getelementptr float, ptr %40, i64 %42
+  %44 = load <16 x float>, ptr %43, align 4
+  %45 = sub i64 %33, %29
+  %46 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %47 = getelementptr inbounds nuw float, ptr %46, i64 %45
+  %48 = load float, ptr %47, align 4
+  %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
-  %51 = fsub <16 x float> %48, %50
+  %51 = fsub <16 x float> %44, %50
   %52 = fcmp ogt <16 x float> %51, splat (float 0x40563999A0000000)
   %53 = select <16 x i1> %52, <16 x float> splat (float 0x40563999A0000000), <16 x float> %51
   %54 = fcmp olt <16 x float> %53, splat (float 0xC055D58A00000000)
@@ -255,57 +255,61 @@ define void @s1(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %72 = fmul <16 x float> %67, %71
   %73 = fmul <16 x float> %72, splat (float 2.000000e+00)
   %74 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %75 = mul i64 %36, 33
-  %76 = add i64 %75, %41
+  %75 = mul i64 %45, 33
+  %76 = add i64 %75, %37
   %77 = getelementptr float, ptr %74, i64 %76
   store <16 x float> %73, ptr %77, align 4
-  %78 = add i64 %41, 16
-  br label %40
+  %78 = add i64 %37, 16
+  br label %36
 
-79:                                               ; preds = %40
+79:                                               ; preds = %36
   %80 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
   %81 = mul i64 %33, 33
   %82 = add i64 %81, 32
   %83 = getelementptr float, ptr %80, i64 %82
   %84 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %83, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
-  %85 = insertelement <16 x float> poison, float %39, i32 0
-  %86 = shufflevector <16 x float> %85, <16 x float> poison, <16 x i32> zeroinitializer
-  %87 = fsub <16 x float> %84, %86
-  %88 = fcmp ogt <16 x float> %87, splat (float 0x40563999A0000000)
-  %89 = select <16 x i1> %88, <16 x float> splat (float 0x40563999A0000000), <16 x float> %87
-  %90 = fcmp olt <16 x float> %89, splat (float 0xC055D58A00000000)
-  %91 = select <16 x i1> %90, <16 x float> splat (float 0xC055D58A00000000), <16 x float> %89
-  %92 = call <16 x float> @llvm.fma.v16f32(<16 x float> %91, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 0x4168000000000000))
-  %93 = fsub <16 x float> %92, splat (float 0x4168000000000000)
-  %94 = call <16 x float> @llvm.fma.v16f32(<16 x float> %93, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %91)
-  %95 = call <16 x float> @llvm.fma.v16f32(<16 x float> %93, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %94)
-  %96 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %95, <16 x float> splat (float 0x3F56E879C0000000))
-  %97 = call <16 x float> @llvm.fma.v16f32(<16 x float> %96, <16 x float> %95, <16 x float> splat (float 0x3F81112100000000))
-  %98 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> %95, <16 x float> splat (float 0x3FA5553820000000))
-  %99 = call <16 x float> @llvm.fma.v16f32(<16 x float> %98, <16 x float> %95, <16 x float> splat (float 0x3FC5555540000000))
-  %100 = call <16 x float> @llvm.fma.v16f32(<16 x float> %99, <16 x float> %95, <16 x float> splat (float 5.000000e-01))
-  %101 = fmul <16 x float> %95, %95
-  %102 = call <16 x float> @llvm.fma.v16f32(<16 x float> %100, <16 x float> %101, <16 x float> %95)
-  %103 = fadd <16 x float> %102, splat (float 1.000000e+00)
-  %104 = bitcast <16 x float> %92 to <16 x i32>
-  %105 = add <16 x i32> %104, splat (i32 126)
-  %106 = shl <16 x i32> %105, splat (i32 23)
-  %107 = bitcast <16 x i32> %106 to <16 x float>
-  %108 = fmul <16 x float> %103, %107
-  %109 = fmul <16 x float> %108, splat (float 2.000000e+00)
-  %110 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %111 = mul i64 %36, 33
-  %112 = add i64 %111, 32
-  %113 = getelementptr float, ptr %110, i64 %112
-  call void @llvm.masked.store.v16f32.p0(<16 x float> %109, ptr align 4 %113, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
-  %114 = add i64 %33, 1
+  %85 = sub i64 %33, %29
+  %86 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %87 = getelementptr inbounds nuw float, ptr %86, i64 %85
+  %88 = load float, ptr %87, align 4
+  %89 = insertelement <16 x float> poison, float %88, i32 0
+  %90 = shufflevector <16 x float> %89, <16 x float> poison, <16 x i32> zeroinitializer
+  %91 = fsub <16 x float> %84, %90
+  %92 = fcmp ogt <16 x float> %91, splat (float 0x40563999A0000000)
+  %93 = select <16 x i1> %92, <16 x float> splat (float 0x40563999A0000000), <16 x float> %91
+  %94 = fcmp olt <16 x float> %93, splat (float 0xC055D58A00000000)
+  %95 = select <16 x i1> %94, <16 x float> splat (float 0xC055D58A00000000), <16 x float> %93
+  %96 = call <16 x float> @llvm.fma.v16f32(<16 x float> %95, <16 x float> splat (float 0x3FF7154760000000), <16 x float> splat (float 0x4168000000000000))
+  %97 = fsub <16 x float> %96, splat (float 0x4168000000000000)
+  %98 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0xBFE6300000000000), <16 x float> %95)
+  %99 = call <16 x float> @llvm.fma.v16f32(<16 x float> %97, <16 x float> splat (float 0x3F2BD01060000000), <16 x float> %98)
+  %100 = call <16 x float> @llvm.fma.v16f32(<16 x float> splat (float 0x3F2A0D2CE0000000), <16 x float> %99, <16 x float> splat (float 0x3F56E879C0000000))
+  %101 = call <16 x float> @llvm.fma.v16f32(<16 x float> %100, <16 x float> %99, <16 x float> splat (float 0x3F81112100000000))
+  %102 = call <16 x float> @llvm.fma.v16f32(<16 x float> %101, <16 x float> %99, <16 x float> splat (float 0x3FA5553820000000))
+  %103 = call <16 x float> @llvm.fma.v16f32(<16 x float> %102, <16 x float> %99, <16 x float> splat (float 0x3FC5555540000000))
+  %104 = call <16 x float> @llvm.fma.v16f32(<16 x float> %103, <16 x float> %99, <16 x float> splat (float 5.000000e-01))
+  %105 = fmul <16 x float> %99, %99
+  %106 = call <16 x float> @llvm.fma.v16f32(<16 x float> %104, <16 x float> %105, <16 x float> %99)
+  %107 = fadd <16 x float> %106, splat (float 1.000000e+00)
+  %108 = bitcast <16 x float> %96 to <16 x i32>
+  %109 = add <16 x i32> %108, splat (i32 126)
+  %110 = shl <16 x i32> %109, splat (i32 23)
+  %111 = bitcast <16 x i32> %110 to <16 x float>
+  %112 = fmul <16 x float> %107, %111
+  %113 = fmul <16 x float> %112, splat (float 2.000000e+00)
+  %114 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %115 = mul i64 %85, 33
+  %116 = add i64 %115, 32
+  %117 = getelementptr float, ptr %114, i64 %116
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %113, ptr align 4 %117, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
+  %118 = add i64 %33, 1
   br label %32
 
-115:                                              ; preds = %32
-  %116 = add i64 %26, 1
+119:                                              ; preds = %32
+  %120 = add i64 %26, 1
   br label %25
 
-117:                                              ; preds = %25
+121:                                              ; preds = %25
   ret void
 }
 
@@ -518,10 +522,10 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   %24 = insertvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %23, i64 1, 4, 1
   br label %25
 
-25:                                               ; preds = %71, %5
-  %26 = phi i64 [ %72, %71 ], [ %3, %5 ]
+25:                                               ; preds = %75, %5
+  %26 = phi i64 [ %76, %75 ], [ %3, %5 ]
   %27 = icmp slt i64 %26, %4
-  br i1 %27, label %28, label %73
+  br i1 %27, label %28, label %77
 
 28:                                               ; preds = %25
   %29 = mul i64 %26, 5
@@ -530,61 +534,65 @@ define void @s3(ptr %0, ptr %1, ptr %2, i64 %3, i64 %4) {
   br label %32
 
 32:                                               ; preds = %57, %28
-  %33 = phi i64 [ %70, %57 ], [ %29, %28 ]
+  %33 = phi i64 [ %74, %57 ], [ %29, %28 ]
   %34 = icmp slt i64 %33, %31
-  br i1 %34, label %35, label %71
+  br i1 %34, label %35, label %75
 
 35:                                               ; preds = %32
-  %36 = sub i64 %33, %29
-  %37 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
-  %38 = getelementptr inbounds nuw float, ptr %37, i64 %36
-  %39 = load float, ptr %38, align 4
-  br label %40
+  br label %36
 
-40:                                               ; preds = %43, %35
-  %41 = phi i64 [ %56, %43 ], [ 0, %35 ]
-  %42 = icmp slt i64 %41, 32
-  br i1 %42, label %43, label %57
+36:                                               ; preds = %39, %35
+  %37 = phi i64 [ %56, %39 ], [ 0, %35 ]
+  %38 = icmp slt i64 %37, 32
+  br i1 %38, label %39, label %57
 
-43:                                               ; preds = %40
-  %44 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %45 = mul i64 %36, 33
-  %46 = add i64 %45, %41
-  %47 = getelementptr float, ptr %44, i64 %46
-  %48 = load <16 x float>, ptr %47, align 4
-  %49 = insertelement <16 x float> poison, float %39, i32 0
+39:                                               ; preds = %36
+  %40 = sub i64 %33, %29
+  %41 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %42 = mul i64 %40, 33
+  %43 = add i64 %42, %37
+  %44 = getelementptr float, ptr %41, i64 %43
+  %45 = load <16 x float>, ptr %44, align 4
+  %46 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %47 = getelementptr inbounds nuw float, ptr %46, i64 %40
+  %48 = load float, ptr %47, align 4
+  %49 = insertelement <16 x float> poison, float %48, i32 0
   %50 = shufflevector <16 x float> %49, <16 x float> poison, <16 x i32> zeroinitializer
-  %51 = fdiv <16 x float> %48, %50
+  %51 = fdiv <16 x float> %45, %50
   %52 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
   %53 = mul i64 %33, 33
-  %54 = add i64 %53, %41
+  %54 = add i64 %53, %37
   %55 = getelementptr float, ptr %52, i64 %54
   store <16 x float> %51, ptr %55, align 4
-  %56 = add i64 %41, 16
-  br label %40
+  %56 = add i64 %37, 16
+  br label %36
 
-57:                                               ; preds = %40
-  %58 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
-  %59 = mul i64 %36, 33
-  %60 = add i64 %59, 32
-  %61 = getelementptr float, ptr %58, i64 %60
-  %62 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %61, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
-  %63 = insertelement <16 x float> poison, float %39, i32 0
-  %64 = shufflevector <16 x float> %63, <16 x float> poison, <16 x i32> zeroinitializer
-  %65 = fdiv <16 x float> %62, %64
-  %66 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
-  %67 = mul i64 %33, 33
-  %68 = add i64 %67, 32
-  %69 = getelementptr float, ptr %66, i64 %68
-  call void @llvm.masked.store.v16f32.p0(<16 x float> %65, ptr align 4 %69, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
-  %70 = add i64 %33, 1
+57:                                               ; preds = %36
+  %58 = sub i64 %33, %29
+  %59 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %17, 1
+  %60 = mul i64 %58, 33
+  %61 = add i64 %60, 32
+  %62 = getelementptr float, ptr %59, i64 %61
+  %63 = call <16 x float> @llvm.masked.load.v16f32.p0(ptr align 4 %62, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>, <16 x float> zeroinitializer)
+  %64 = extractvalue { ptr, ptr, i64, [1 x i64], [1 x i64] } %10, 1
+  %65 = getelementptr inbounds nuw float, ptr %64, i64 %58
+  %66 = load float, ptr %65, align 4
+  %67 = insertelement <16 x float> poison, float %66, i32 0
+  %68 = shufflevector <16 x float> %67, <16 x float> poison, <16 x i32> zeroinitializer
+  %69 = fdiv <16 x float> %63, %68
+  %70 = extractvalue { ptr, ptr, i64, [2 x i64], [2 x i64] } %24, 1
+  %71 = mul i64 %33, 33
+  %72 = add i64 %71, 32
+  %73 = getelementptr float, ptr %70, i64 %72
+  call void @llvm.masked.store.v16f32.p0(<16 x float> %69, ptr align 4 %73, <16 x i1> <i1 true, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false, i1 false>)
+  %74 = add i64 %33, 1
   br label %32
 
-71:                                               ; preds = %32
-  %72 = add i64 %26, 1
+75:                                               ; preds = %32
+  %76 = add i64 %26, 1
   br label %25
 
-73:                                               ; preds = %25
+77:                                               ; preds = %25
   ret void
 }
 

@@ -144,16 +144,16 @@ module {
       %v9 = arith.addi %v8, %k2 : index
       %v10 = arith.minui %v9, %k2 : index
       scf.for %v11 = %v8 to %v10 step %k0 {
-        %v13 = arith.subi %v11, %v8 : index
-        %v14 = memref.load %t2[%v13] : memref<5xf32>
-        %v15 = arith.subi %v7, %v5 : index
-        %v16 = arith.divui %v15, %k3 : index
-        %v17 = arith.muli %v16, %k3 : index
-        %v18 = arith.addi %v5, %v17 : index
-        scf.for %v19 = %v5 to %v18 step %k3 {
-          %v21 = vector.load %t0[%v11, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v22 = vector.broadcast %v14 : f32 to vector<16xf32>
-          %v23 = arith.subf %v21, %v22 : vector<16xf32>
+        %v13 = arith.subi %v7, %v5 : index
+        %v14 = arith.divui %v13, %k3 : index
+        %v15 = arith.muli %v14, %k3 : index
+        %v16 = arith.addi %v5, %v15 : index
+        scf.for %v17 = %v5 to %v16 step %k3 {
+          %v19 = vector.load %t0[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
+          %v20 = arith.subi %v11, %v8 : index
+          %v21 = memref.load %t2[%v20] : memref<5xf32>
+          %v22 = vector.broadcast %v21 : f32 to vector<16xf32>
+          %v23 = arith.subf %v19, %v22 : vector<16xf32>
           %v24 = arith.cmpf ogt, %v23, %k4 : vector<16xf32>
           %v25 = arith.select %v24, %k4, %v23 : vector<16xi1>, vector<16xf32>
           %v26 = arith.cmpf olt, %v25, %k5 : vector<16xf32>
@@ -177,39 +177,41 @@ module {
           %v44 = arith.mulf %v39, %v43 : vector<16xf32>
           %v45 = arith.mulf %v44, %k19 : vector<16xf32>
           %v46 = arith.subi %v11, %v8 : index
-          vector.store %v45, %t3[%v46, %v19] : memref<5x33xf32>, vector<16xf32>
+          vector.store %v45, %t3[%v46, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        %v47 = arith.subi %v7, %v18 : index
+        %v47 = arith.subi %v7, %v16 : index
         %v48 = arith.cmpi ugt, %v47, %k20 : index
         scf.if %v48 {
           %v49 = vector.create_mask %v47 : vector<16xi1>
-          %v50 = vector.maskedload %t0[%v11, %v18], %v49, %k21 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
-          %v51 = vector.broadcast %v14 : f32 to vector<16xf32>
-          %v52 = arith.subf %v50, %v51 : vector<16xf32>
-          %v53 = arith.cmpf ogt, %v52, %k4 : vector<16xf32>
-          %v54 = arith.select %v53, %k4, %v52 : vector<16xi1>, vector<16xf32>
-          %v55 = arith.cmpf olt, %v54, %k5 : vector<16xf32>
-          %v56 = arith.select %v55, %k5, %v54 : vector<16xi1>, vector<16xf32>
-          %v57 = math.fma %v56, %k6, %k7 : vector<16xf32>
-          %v58 = arith.subf %v57, %k7 : vector<16xf32>
-          %v59 = math.fma %v58, %k8, %v56 : vector<16xf32>
-          %v60 = math.fma %v58, %k9, %v59 : vector<16xf32>
-          %v61 = math.fma %k10, %v60, %k11 : vector<16xf32>
-          %v62 = math.fma %v61, %v60, %k12 : vector<16xf32>
-          %v63 = math.fma %v62, %v60, %k13 : vector<16xf32>
-          %v64 = math.fma %v63, %v60, %k14 : vector<16xf32>
-          %v65 = math.fma %v64, %v60, %k15 : vector<16xf32>
-          %v66 = arith.mulf %v60, %v60 : vector<16xf32>
-          %v67 = math.fma %v65, %v66, %v60 : vector<16xf32>
-          %v68 = arith.addf %v67, %k16 : vector<16xf32>
-          %v69 = arith.bitcast %v57 : vector<16xf32> to vector<16xi32>
-          %v70 = arith.addi %v69, %k17 : vector<16xi32>
-          %v71 = arith.shli %v70, %k18 : vector<16xi32>
-          %v72 = arith.bitcast %v71 : vector<16xi32> to vector<16xf32>
-          %v73 = arith.mulf %v68, %v72 : vector<16xf32>
-          %v74 = arith.mulf %v73, %k19 : vector<16xf32>
-          %v75 = arith.subi %v11, %v8 : index
-          vector.maskedstore %t3[%v75, %v18], %v49, %v74 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
+          %v50 = vector.maskedload %t0[%v11, %v16], %v49, %k21 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+          %v51 = arith.subi %v11, %v8 : index
+          %v52 = memref.load %t2[%v51] : memref<5xf32>
+          %v53 = vector.broadcast %v52 : f32 to vector<16xf32>
+          %v54 = arith.subf %v50, %v53 : vector<16xf32>
+          %v55 = arith.cmpf ogt, %v54, %k4 : vector<16xf32>
+          %v56 = arith.select %v55, %k4, %v54 : vector<16xi1>, vector<16xf32>
+          %v57 = arith.cmpf olt, %v56, %k5 : vector<16xf32>
+          %v58 = arith.select %v57, %k5, %v56 : vector<16xi1>, vector<16xf32>
+          %v59 = math.fma %v58, %k6, %k7 : vector<16xf32>
+          %v60 = arith.subf %v59, %k7 : vector<16xf32>
+          %v61 = math.fma %v60, %k8, %v58 : vector<16xf32>
+          %v62 = math.fma %v60, %k9, %v61 : vector<16xf32>
+          %v63 = math.fma %k10, %v62, %k11 : vector<16xf32>
+          %v64 = math.fma %v63, %v62, %k12 : vector<16xf32>
+          %v65 = math.fma %v64, %v62, %k13 : vector<16xf32>
+          %v66 = math.fma %v65, %v62, %k14 : vector<16xf32>
+          %v67 = math.fma %v66, %v62, %k15 : vector<16xf32>
+          %v68 = arith.mulf %v62, %v62 : vector<16xf32>
+          %v69 = math.fma %v67, %v68, %v62 : vector<16xf32>
+          %v70 = arith.addf %v69, %k16 : vector<16xf32>
+          %v71 = arith.bitcast %v59 : vector<16xf32> to vector<16xi32>
+          %v72 = arith.addi %v71, %k17 : vector<16xi32>
+          %v73 = arith.shli %v72, %k18 : vector<16xi32>
+          %v74 = arith.bitcast %v73 : vector<16xi32> to vector<16xf32>
+          %v75 = arith.mulf %v70, %v74 : vector<16xf32>
+          %v76 = arith.mulf %v75, %k19 : vector<16xf32>
+          %v77 = arith.subi %v11, %v8 : index
+          vector.maskedstore %t3[%v77, %v16], %v49, %v76 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
         }
       }
     }
@@ -359,28 +361,30 @@ module {
       %v9 = arith.addi %v8, %k2 : index
       %v10 = arith.minui %v9, %k2 : index
       scf.for %v11 = %v8 to %v10 step %k0 {
-        %v13 = arith.subi %v11, %v8 : index
-        %v14 = memref.load %t4[%v13] : memref<5xf32>
-        %v15 = arith.subi %v7, %v5 : index
-        %v16 = arith.divui %v15, %k3 : index
-        %v17 = arith.muli %v16, %k3 : index
-        %v18 = arith.addi %v5, %v17 : index
-        scf.for %v19 = %v5 to %v18 step %k3 {
+        %v13 = arith.subi %v7, %v5 : index
+        %v14 = arith.divui %v13, %k3 : index
+        %v15 = arith.muli %v14, %k3 : index
+        %v16 = arith.addi %v5, %v15 : index
+        scf.for %v17 = %v5 to %v16 step %k3 {
+          %v19 = arith.subi %v11, %v8 : index
+          %v20 = vector.load %t3[%v19, %v17] : memref<5x33xf32>, vector<16xf32>
           %v21 = arith.subi %v11, %v8 : index
-          %v22 = vector.load %t3[%v21, %v19] : memref<5x33xf32>, vector<16xf32>
-          %v23 = vector.broadcast %v14 : f32 to vector<16xf32>
-          %v24 = arith.divf %v22, %v23 : vector<16xf32>
-          vector.store %v24, %t1[%v11, %v19] : memref<5x33xf32>, vector<16xf32>
+          %v22 = memref.load %t4[%v21] : memref<5xf32>
+          %v23 = vector.broadcast %v22 : f32 to vector<16xf32>
+          %v24 = arith.divf %v20, %v23 : vector<16xf32>
+          vector.store %v24, %t1[%v11, %v17] : memref<5x33xf32>, vector<16xf32>
         }
-        %v25 = arith.subi %v7, %v18 : index
+        %v25 = arith.subi %v7, %v16 : index
         %v26 = arith.cmpi ugt, %v25, %k4 : index
         scf.if %v26 {
           %v27 = vector.create_mask %v25 : vector<16xi1>
           %v28 = arith.subi %v11, %v8 : index
-          %v29 = vector.maskedload %t3[%v28, %v18], %v27, %k5 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
-          %v30 = vector.broadcast %v14 : f32 to vector<16xf32>
-          %v31 = arith.divf %v29, %v30 : vector<16xf32>
-          vector.maskedstore %t1[%v11, %v18], %v27, %v31 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
+          %v29 = vector.maskedload %t3[%v28, %v16], %v27, %k5 : memref<5x33xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+          %v30 = arith.subi %v11, %v8 : index
+          %v31 = memref.load %t4[%v30] : memref<5xf32>
+          %v32 = vector.broadcast %v31 : f32 to vector<16xf32>
+          %v33 = arith.divf %v29, %v32 : vector<16xf32>
+          vector.maskedstore %t1[%v11, %v16], %v27, %v33 : memref<5x33xf32>, vector<16xi1>, vector<16xf32>
         }
       }
     }
