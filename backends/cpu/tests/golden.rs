@@ -27,15 +27,20 @@ fn golden(name: &str, actual: &str) -> Option<String> {
     })
 }
 
-#[test]
-fn mlir_and_llvm_goldens() {
-    let dev = DeviceLimits {
+/// The fixed device the goldens are emitted for.
+fn golden_device() -> DeviceLimits {
+    DeviceLimits {
         cores: 2,
         vector_bits: 512,
         l1d: 0,
         l2: 0,
         gpu: None,
-    };
+    }
+}
+
+#[test]
+fn mlir_and_llvm_goldens() {
+    let dev = golden_device();
     // Target-independent code only: the goldens are the same on any host.
     let c = CpuCompiler::new()
         .unwrap()
@@ -85,13 +90,7 @@ fn mlir_and_llvm_goldens() {
 /// and they lower to the LLVM dialect without one.
 #[test]
 fn x86_exp_golden() {
-    let dev = DeviceLimits {
-        cores: 2,
-        vector_bits: 512,
-        l1d: 0,
-        l2: 0,
-        gpu: None,
-    };
+    let dev = golden_device();
     let isa = kiln_mlir::CpuIsa {
         avx512: true,
         avx2: true,
